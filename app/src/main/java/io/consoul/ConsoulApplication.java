@@ -1,0 +1,11 @@
+package io.consoul;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ConsoulApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ConsoulApplication.class, args);
+    }
+}
