@@ -1,0 +1,67 @@
+package io.consoul.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * {@code consoul_request_total}, {@code consoul_request_latency_seconds} and {@code consoul_errors_total} for every
+ * request, labelled by route template (never the raw path, which would explode the series count).
+ * Runs first, so even requests refused by the body-size filter are counted.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestMetricsFilter extends OncePerRequestFilter {
+    private static final Duration[] BUCKETS = {
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private final MeterRegistry registry;
+
+    RequestMetricsFilter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            record(request, response.getStatus(), System.nanoTime() - start);
+        }
+    }
+
+    private void record(HttpServletRequest request, int status, long nanos) {
+        String endpoint = endpointOf(request);
+        String method = request.getMethod();
+        registry.counter("consoul.request", "endpoint", endpoint, "method", method,
+                "status", Integer.toString(status), "model", RequestModel.of(request)).increment();
+        Timer.builder("consoul.request.latency")
+                .tags("endpoint", endpoint, "method", method)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+        if (status >= 400) {
+            String type = status == 500 ? "unhandled_exception" : status >= 500 ? "server_error" : "client_error";
+            registry.counter("consoul.errors", "endpoint", endpoint, "error_type", type).increment();
+        }
+    }
+
+    private static String endpointOf(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null || "/error".equals(pattern) ? "unmatched" : pattern.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package io.consoul.model;
+
+import io.consoul.session.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The built-in {@code echo} model for development and load tests: replies {@code "Echo: <last user message>"},
+ * deterministically, with word counts as token counts. It is the default only when no real provider is configured.
+ */
+final class EchoModel implements ModelProvider {
+    static final String NAME = "echo";
+
+    private final Duration tokenDelay;
+
+    EchoModel(Duration tokenDelay) {
+        this.tokenDelay = tokenDelay;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean serves(String model) {
+        return NAME.equals(model);
+    }
+
+    @Override
+    public Completion complete(String model, List<Session.Message> conversation) {
+        String reply = "Echo: " + lastUserMessage(conversation);
+        return new Completion(reply, words(conversation), words(reply));
+    }
+
+    @Override
+    public Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken) {
+        Completion completion = complete(model, conversation);
+        String[] pieces = completion.text().split("(?<= )");
+        for (String piece : pieces) {
+            pause();
+            onToken.accept(piece);
+        }
+        return completion;
+    }
+
+    private void pause() {
+        if (tokenDelay.isZero()) return;
+        try {
+            Thread.sleep(tokenDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("echo stream interrupted", false, e);
+        }
+    }
+
+    private static String lastUserMessage(List<Session.Message> conversation) {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            if ("user".equals(conversation.get(i).role)) return conversation.get(i).content;
+        }
+        return "";
+    }
+
+    private static int words(List<Session.Message> conversation) {
+        return conversation.stream().mapToInt(m -> words(m.content)).sum();
+    }
+
+    private static int words(String text) {
+        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
+    }
+}

@@ -1,0 +1,59 @@
+package io.consoul.session;
+
+import io.consoul.config.ConsoulProperties;
+import io.consoul.redis.RedisEndpoints;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Picks the session store (Redis, Redis with memory fallback, or memory) and keeps the active-sessions gauge. */
+@Configuration(proxyBeanMethods = false)
+class SessionConfig {
+    private static final Logger log = LoggerFactory.getLogger(SessionConfig.class);
+
+    @Bean
+    SessionStore sessionStore(ConsoulProperties p, RedisEndpoints redis) {
+        SessionStore memory = new InMemorySessionStore(p.sessionTtl(), Clock.systemUTC());
+        return redis.sessions().<SessionStore>map(endpoint -> {
+            SessionStore store = new RedisSessionStore(endpoint, p.sessionKeyPrefix(), p.sessionTtl());
+            return p.redisFallbackEnabled() ? new FallbackSessionStore(store, memory) : store;
+        }).orElseGet(() -> {
+            log.info("No session Redis configured: sessions live in this process's memory (one instance only)");
+            return memory;
+        });
+    }
+
+    @Bean
+    Sessions sessions(SessionStore store, JsonMapper json) {
+        return new Sessions(store, json, Clock.systemUTC());
+    }
+
+    @Bean
+    SessionStatus sessionStatus(SessionStore store, RedisEndpoints redis) {
+        return () -> store instanceof FallbackSessionStore f && f.degraded() ? "degraded"
+                : redis.sessions().isPresent() ? "redis" : "memory";
+    }
+
+    /** Counted off the request path, every few seconds, from the shared store: equal on every instance. */
+    @Bean
+    Gauge activeSessionsGauge(Sessions sessions, MeterRegistry registry, ScheduledExecutorService redisScheduler) {
+        AtomicLong active = new AtomicLong();
+        redisScheduler.scheduleWithFixedDelay(() -> {
+            try {
+                active.set(sessions.activeSessions());
+            } catch (RuntimeException e) {
+                log.debug("Active sessions not counted: store unavailable");
+            }
+        }, 0, 5, TimeUnit.SECONDS);
+        return Gauge.builder("consoul.active.sessions", active, AtomicLong::get)
+                .description("Sessions alive in the shared store").register(registry);
+    }
+}

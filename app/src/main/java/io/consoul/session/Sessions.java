@@ -1,0 +1,118 @@
+package io.consoul.session;
+
+import io.consoul.redis.RedisUnavailableException;
+import io.consoul.web.ApiException;
+import io.consoul.web.ErrorCode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reading, appending to and deleting sessions on behalf of one API key.
+ *
+ * <p>A chat turn costs two store round trips: {@link #open} reads the document, {@link #append} writes it back
+ * with compare-and-set. When another instance wrote in between, the append is replayed onto the newer document,
+ * so concurrent turns on one session both land in its history, in the order their writes won.
+ */
+public final class Sessions {
+    private static final int MAX_WRITE_ATTEMPTS = 16;
+
+    private final SessionStore store;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Sessions(SessionStore store, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A session as read, with the exact document it came from ({@code null} for a new one). */
+    public record Opened(Session session, String readAs) {
+        public boolean isNew() {
+            return readAs == null;
+        }
+    }
+
+    /** The caller's session, or a new one with {@code model} when none exists; 404 when another key owns it. */
+    public Opened open(String id, String owner, Supplier<String> modelForNew) {
+        String raw = storage(() -> store.get(id));
+        if (raw == null) return new Opened(newSession(id, owner, modelForNew.get()), null);
+        Session session = parse(raw);
+        if (!session.ownedBy(owner)) throw notFound();
+        return new Opened(session, raw);
+    }
+
+    /** Appends {@code additions} and saves, replaying onto a newer document if another writer came first. */
+    public Session append(Opened opened, List<Session.Message> additions) {
+        Opened current = opened;
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            Session session = current.session();
+            session.messages.addAll(additions);
+            session.updatedAt = clock.instant().toString();
+            String updated = json.writeValueAsString(session);
+            String expected = current.readAs();
+            if (storage(() -> store.compareAndSet(session.sessionId, expected, updated))) return session;
+            String latest = storage(() -> store.get(session.sessionId));
+            current = latest == null
+                    ? new Opened(newSession(session.sessionId, ownerOf(session), session.model), null)
+                    : new Opened(parse(latest), latest);
+        }
+        throw new ApiException(ErrorCode.SESSION_STORAGE_UNAVAILABLE, "Session is too busy, try again", 1, Map.of());
+    }
+
+    public Session find(String id, String owner) {
+        String raw = storage(() -> store.get(id));
+        if (raw == null) throw notFound();
+        Session session = parse(raw);
+        if (!session.ownedBy(owner)) throw notFound();
+        return session;
+    }
+
+    public void delete(String id, String owner) {
+        find(id, owner);
+        storage(() -> store.delete(id));
+    }
+
+    public long activeSessions() {
+        return store.activeSessions();
+    }
+
+    private Session newSession(String id, String owner, String model) {
+        Session s = new Session();
+        s.sessionId = id;
+        s.model = model;
+        s.createdAt = clock.instant().toString();
+        s.updatedAt = s.createdAt;
+        s.metadata = new LinkedHashMap<>();
+        if (owner != null) s.metadata.put(Session.OWNER, owner);
+        return s;
+    }
+
+    private static String ownerOf(Session s) {
+        Object owner = s.metadata == null ? null : s.metadata.get(Session.OWNER);
+        return owner == null ? null : owner.toString();
+    }
+
+    private Session parse(String raw) {
+        Session s = json.readValue(raw, Session.class);
+        if (s.messages == null) s.messages = new java.util.ArrayList<>();
+        if (s.metadata == null) s.metadata = new LinkedHashMap<>();
+        return s;
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(ErrorCode.SESSION_NOT_FOUND, "Session not found");
+    }
+
+    private static <T> T storage(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.SESSION_STORAGE_UNAVAILABLE, "Session storage unavailable", 30, Map.of());
+        }
+    }
+}

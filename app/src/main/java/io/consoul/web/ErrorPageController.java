@@ -1,0 +1,32 @@
+package io.consoul.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's whitelabel {@code /error} for failures that happen outside any controller
+ * (a request the container rejects), so even those get the contract's body and no stack trace.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int code = status instanceof Integer i ? i : 500;
+        ErrorCode errorCode = switch (code) {
+            case 400, 422 -> ErrorCode.VALIDATION_ERROR;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+        String message = errorCode == ErrorCode.INTERNAL_ERROR ? "Internal server error" : "Request rejected";
+        return ResponseEntity.status(code >= 400 && code < 600 ? code : 500)
+                .body(ErrorBody.of(errorCode, message, null, null));
+    }
+}
