@@ -1,0 +1,32 @@
+package io.consoul.infra.spec;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The clouds Consoul deploys to; the key is the stack-name prefix ({@code aws-production}). */
+public enum Cloud {
+    AWS("aws"), GCP("gcp"), AZURE("azure"), K8S("k8s");
+
+    private final String key;
+
+    Cloud(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Cloud Run and Container Apps bill per request and may scale to zero; ECS and Kubernetes keep a warm floor. */
+    public boolean allowsScaleToZero() {
+        return this == GCP || this == AZURE;
+    }
+
+    public static Optional<Cloud> fromKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
+    }
+
+    static String allowed() {
+        return Keys.join(values(), Cloud::key);
+    }
+}

@@ -1,0 +1,101 @@
+package io.consoul.infra.spec;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link DeploymentSpec} directly (tests, tools); {@link #build()} applies the same defaults and
+ * validation as reading config. Unset fields take the defaults documented on {@link DeploymentSpec}.
+ */
+public final class DeploymentSpecBuilder {
+    Cloud cloud;
+    DeployEnvironment environment;
+    Size size = Size.MEDIUM;
+    Integer minReplicas;
+    Integer maxReplicas;
+    Integer cpuTarget;
+    Integer memoryTarget;
+    Integer concurrency;
+    Integer scaleInCooldown;
+    Integer scaleOutCooldown;
+    final Map<Color, String> images = new EnumMap<>(Color.class);
+    Color activeColor = Color.BLUE;
+    RedisMode redisMode = RedisMode.MANAGED;
+    SecretValue redisUrl;
+    SecretValue redisPassword;
+    Boolean redisHighAvailability;
+    final Map<AppSecret, SecretValue> secrets = new EnumMap<>(AppSecret.class);
+    Boolean deletionProtection;
+    Integer logRetentionDays;
+    String certificateArn;
+    Network network = Network.CREATE;
+    String namespace;
+    String serviceType = "LoadBalancer";
+
+    DeploymentSpecBuilder() {
+    }
+
+    public DeploymentSpecBuilder cloud(Cloud cloud) { this.cloud = cloud; return this; }
+    public DeploymentSpecBuilder environment(DeployEnvironment environment) { this.environment = environment; return this; }
+    public DeploymentSpecBuilder size(Size size) { this.size = size; return this; }
+    public DeploymentSpecBuilder minReplicas(int value) { this.minReplicas = value; return this; }
+    public DeploymentSpecBuilder maxReplicas(int value) { this.maxReplicas = value; return this; }
+    public DeploymentSpecBuilder cpuTarget(int percent) { this.cpuTarget = percent; return this; }
+    public DeploymentSpecBuilder memoryTarget(int percent) { this.memoryTarget = percent; return this; }
+    public DeploymentSpecBuilder concurrency(int requests) { this.concurrency = requests; return this; }
+    public DeploymentSpecBuilder scaleInCooldown(int seconds) { this.scaleInCooldown = seconds; return this; }
+    public DeploymentSpecBuilder scaleOutCooldown(int seconds) { this.scaleOutCooldown = seconds; return this; }
+    public DeploymentSpecBuilder image(Color color, String image) { images.put(color, image); return this; }
+    public DeploymentSpecBuilder activeColor(Color color) { this.activeColor = color; return this; }
+    public DeploymentSpecBuilder redisMode(RedisMode mode) { this.redisMode = mode; return this; }
+    public DeploymentSpecBuilder redisUrl(String url) { this.redisUrl = new SecretValue(url); return this; }
+    public DeploymentSpecBuilder redisPassword(String password) { this.redisPassword = new SecretValue(password); return this; }
+    public DeploymentSpecBuilder redisHighAvailability(boolean on) { this.redisHighAvailability = on; return this; }
+    public DeploymentSpecBuilder secret(AppSecret secret, String value) { secrets.put(secret, new SecretValue(value)); return this; }
+    public DeploymentSpecBuilder deletionProtection(boolean on) { this.deletionProtection = on; return this; }
+    public DeploymentSpecBuilder logRetentionDays(int days) { this.logRetentionDays = days; return this; }
+    public DeploymentSpecBuilder certificateArn(String arn) { this.certificateArn = arn; return this; }
+    public DeploymentSpecBuilder network(Network network) { this.network = network; return this; }
+    public DeploymentSpecBuilder namespace(String namespace) { this.namespace = namespace; return this; }
+    public DeploymentSpecBuilder serviceType(String type) { this.serviceType = type; return this; }
+
+    /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
+    public DeploymentSpec build() {
+        return build(new ArrayList<>());
+    }
+
+    /** Builds after config parsing, adding its problems (unparseable values) to the validator's. */
+    DeploymentSpec build(List<String> problems) {
+        SpecValidator.validate(this, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        Scaling scaling = scaling();
+        boolean production = environment.isProduction();
+        RedisSpec redis = new RedisSpec(redisMode, Optional.ofNullable(redisUrl), Optional.ofNullable(redisPassword),
+                redisHighAvailability != null ? redisHighAvailability : production,
+                RedisTier.forSessions((long) size.concurrentSessions() * scaling.maxReplicas()));
+        Platform platform = new Platform(
+                deletionProtection != null ? deletionProtection : production,
+                logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
+                Optional.ofNullable(certificateArn), network,
+                namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
+                serviceType);
+        return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
+    }
+
+    Scaling scaling() {
+        Scaling d = Scaling.DEFAULTS;
+        return new Scaling(or(minReplicas, d.minReplicas()), or(maxReplicas, d.maxReplicas()),
+                or(cpuTarget, d.cpuTargetPercent()), or(memoryTarget, d.memoryTargetPercent()),
+                or(concurrency, d.concurrency()), or(scaleInCooldown, d.scaleInCooldownSeconds()),
+                or(scaleOutCooldown, d.scaleOutCooldownSeconds()));
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,27 @@
+package io.consoul.infra.spec;
+
+import java.util.Optional;
+
+/**
+ * Settings that differ per environment rather than per cloud; each cloud uses those it has.
+ *
+ * @param deletionProtection load balancer / database deletion protection; default on in production
+ * @param logRetentionDays   days logs are kept; default 7 dev, 30 staging, 90 production
+ * @param certificateArn     AWS: the ACM certificate for HTTPS (with an HTTP redirect); empty serves plain HTTP
+ * @param network            AWS: create a VPC, or use an existing one
+ * @param namespace          Kubernetes: the namespace; default {@code consoul-<environment>}
+ * @param serviceType        Kubernetes: type of the two public Services; default LoadBalancer
+ */
+public record Platform(boolean deletionProtection, int logRetentionDays, Optional<String> certificateArn,
+                       Network network, String namespace, String serviceType) {
+
+    /** Retention periods CloudWatch accepts; the other clouds accept all of them. */
+    public static final int[] LOG_RETENTION_DAYS =
+            {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
+
+    public static final String[] SERVICE_TYPES = {"LoadBalancer", "NodePort", "ClusterIP"};
+
+    public boolean https() {
+        return certificateArn.isPresent();
+    }
+}

@@ -1,0 +1,95 @@
+package io.consoul.infra.spec;
+
+import io.consoul.infra.spec.config.ConfigSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Reads every {@code consoul:} key once into a builder; values that do not parse become problems. */
+final class SpecReader {
+    private final ConfigSource source;
+    private final List<String> problems = new ArrayList<>();
+
+    private SpecReader(ConfigSource source) {
+        this.source = source;
+    }
+
+    static DeploymentSpec read(ConfigSource source) {
+        return new SpecReader(source).read();
+    }
+
+    private DeploymentSpec read() {
+        DeploymentSpecBuilder b = DeploymentSpec.builder();
+        StackName stack = StackName.parse(source.stackName());
+        b.cloud = enumValue("cloud", Cloud::fromKey, Cloud.allowed()).or(stack::cloud).orElse(null);
+        b.environment = enumValue("environment", DeployEnvironment::fromKey, DeployEnvironment.allowed())
+                .or(stack::environment).orElse(null);
+        enumValue("size", Size::fromKey, Size.allowed()).ifPresent(b::size);
+        integer("minReplicas", b::minReplicas);
+        integer("maxReplicas", b::maxReplicas);
+        integer("cpuTarget", b::cpuTarget);
+        integer("memoryTarget", b::memoryTarget);
+        integer("concurrency", b::concurrency);
+        integer("scaleInCooldown", b::scaleInCooldown);
+        integer("scaleOutCooldown", b::scaleOutCooldown);
+        for (Color color : Color.values()) {
+            source.get(color.key() + "Image").ifPresent(image -> b.image(color, image));
+        }
+        enumValue("activeColor", Color::fromKey, Color.allowed()).ifPresent(b::activeColor);
+        enumValue("redis", RedisMode::fromKey, RedisMode.allowed()).ifPresent(b::redisMode);
+        b.redisUrl = source.getSecret("redisUrl").orElse(null);
+        b.redisPassword = source.getSecret("redisPassword").orElse(null);
+        bool("redisHighAvailability", b::redisHighAvailability);
+        for (AppSecret secret : AppSecret.values()) {
+            source.getSecret(secret.configKey()).ifPresent(v -> b.secrets.put(secret, v));
+        }
+        bool("deletionProtection", b::deletionProtection);
+        integer("logRetentionDays", b::logRetentionDays);
+        source.get("certificateArn").ifPresent(b::certificateArn);
+        source.get("namespace").ifPresent(b::namespace);
+        source.get("serviceType").ifPresent(b::serviceType);
+        b.network(new Network(source.get("vpcId"), list("publicSubnetIds"), list("privateSubnetIds")));
+        return b.build(problems);
+    }
+
+    private <E> Optional<E> enumValue(String key, Function<String, Optional<E>> parse, String allowed) {
+        Optional<String> raw = source.get(key);
+        Optional<E> value = raw.flatMap(parse);
+        if (raw.isPresent() && value.isEmpty()) {
+            problems.add("consoul:" + key + " = '" + raw.get() + "' is unknown: allowed " + allowed);
+        }
+        return value;
+    }
+
+    private void integer(String key, Consumer<Integer> set) {
+        source.get(key).ifPresent(raw -> {
+            try {
+                set.accept(Integer.parseInt(raw.trim()));
+            } catch (NumberFormatException e) {
+                problems.add("consoul:" + key + " = '" + raw + "' is not a whole number");
+            }
+        });
+    }
+
+    private void bool(String key, Consumer<Boolean> set) {
+        source.get(key).ifPresent(raw -> {
+            switch (raw.trim()) {
+                case "true" -> set.accept(true);
+                case "false" -> set.accept(false);
+                default -> problems.add("consoul:" + key + " = '" + raw + "' is not allowed: allowed true, false");
+            }
+        });
+    }
+
+    /** A list as {@code a,b} or as the JSON list {@code pulumi config set --path} writes ({@code ["a","b"]}). */
+    private List<String> list(String key) {
+        return source.get(key)
+                .map(raw -> raw.replaceAll("[\\[\\]\"\\s]", ""))
+                .map(raw -> Arrays.stream(raw.split(",")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,132 @@
+package io.consoul.infra.spec;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules a deployable spec follows; each message names the key, the value and what is allowed. */
+final class SpecValidator {
+    static final int MAX_REPLICAS_CEILING = 100;
+    static final int MAX_PERCENT = 100;
+    static final int MAX_CONCURRENCY = 1000;
+    static final int MAX_COOLDOWN_SECONDS = 3600;
+    /** ElastiCache's auth token rule, which also keeps the password safe inside a URL. */
+    static final int MIN_PASSWORD = 16;
+    static final int MAX_PASSWORD = 128;
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private SpecValidator() {
+    }
+
+    static void validate(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.cloud == null) {
+            problems.add("consoul:cloud is not set and the stack name does not start with one of: " + Cloud.allowed()
+                    + " (name stacks <cloud>-<environment>, or set consoul:cloud)");
+        }
+        if (b.environment == null) {
+            problems.add("consoul:environment is not set and the stack name does not end with one of: "
+                    + DeployEnvironment.allowed() + " (name stacks <cloud>-<environment>, or set consoul:environment)");
+        }
+        for (Color color : Color.values()) {
+            String image = b.images.get(color);
+            if (image == null || image.isBlank()) {
+                problems.add("consoul:" + color.key() + "Image is missing: set the container image of the "
+                        + color.key() + " colour, e.g. ghcr.io/consoul/consoul:1.0.0");
+            } else if (image.chars().anyMatch(Character::isWhitespace)) {
+                problems.add("consoul:" + color.key() + "Image = '" + image + "' is not an image reference: no spaces allowed");
+            }
+        }
+        scaling(b, problems);
+        redis(b, problems);
+        for (AppSecret secret : AppSecret.values()) {
+            if (secret.required() && !b.secrets.containsKey(secret)) {
+                problems.add("consoul:" + secret.configKey() + " is missing: set it with `pulumi config set --secret consoul:"
+                        + secret.configKey() + " <value>`");
+            }
+        }
+        platform(b, problems);
+    }
+
+    private static void scaling(DeploymentSpecBuilder b, List<String> problems) {
+        Scaling s = b.scaling();
+        int floor = b.cloud != null && b.cloud.allowsScaleToZero() ? 0 : 1;
+        if (s.minReplicas() < floor) {
+            problems.add("consoul:minReplicas = " + s.minReplicas() + " is not allowed"
+                    + (b.cloud != null ? " on " + b.cloud.key() : "") + ": allowed " + floor + ".." + MAX_REPLICAS_CEILING
+                    + (floor == 1 ? " (only gcp and azure scale to zero)" : ""));
+        }
+        if (s.maxReplicas() < 1 || s.maxReplicas() > MAX_REPLICAS_CEILING) {
+            problems.add("consoul:maxReplicas = " + s.maxReplicas() + " is out of range: allowed 1.." + MAX_REPLICAS_CEILING);
+        }
+        if (s.minReplicas() > s.maxReplicas()) {
+            problems.add("consoul:minReplicas = " + s.minReplicas() + " is greater than consoul:maxReplicas = "
+                    + s.maxReplicas() + ": minReplicas must be <= maxReplicas");
+        }
+        range(problems, "cpuTarget", s.cpuTargetPercent(), 1, MAX_PERCENT, " (percent)");
+        range(problems, "memoryTarget", s.memoryTargetPercent(), 1, MAX_PERCENT, " (percent)");
+        range(problems, "concurrency", s.concurrency(), 1, MAX_CONCURRENCY, " (requests per instance)");
+        range(problems, "scaleInCooldown", s.scaleInCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
+        range(problems, "scaleOutCooldown", s.scaleOutCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
+    }
+
+    private static void redis(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.redisMode == RedisMode.EXTERNAL) {
+            if (b.redisUrl == null) {
+                problems.add("consoul:redisUrl is missing but consoul:redis = external: set it with "
+                        + "`pulumi config set --secret consoul:redisUrl rediss://:<password>@<host>:6379`");
+            } else if (!RedisEnv.isRedisUrl(b.redisUrl.reveal())) {
+                problems.add("consoul:redisUrl = [secret] is not a Redis URL: allowed redis://[:password@]host:port[/db]"
+                        + " or rediss://…");
+            }
+            return;
+        }
+        if (b.redisUrl != null) {
+            problems.add("consoul:redisUrl is set but consoul:redis = managed: set consoul:redis to external to use it,"
+                    + " or remove consoul:redisUrl");
+        }
+        if (b.redisPassword == null) {
+            problems.add("consoul:redisPassword is missing but consoul:redis = managed: set it with "
+                    + "`pulumi config set --secret consoul:redisPassword $(openssl rand -hex 32)`");
+        } else if (b.redisPassword.length() < MIN_PASSWORD || b.redisPassword.length() > MAX_PASSWORD
+                || b.redisPassword.contains("@") || b.redisPassword.contains("\"") || b.redisPassword.contains("/")) {
+            problems.add("consoul:redisPassword = [secret, " + b.redisPassword.length() + " characters] is not allowed: "
+                    + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters without @, \" or /");
+        }
+    }
+
+    private static void platform(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.logRetentionDays != null
+                && Arrays.stream(Platform.LOG_RETENTION_DAYS).noneMatch(d -> d == b.logRetentionDays)) {
+            problems.add("consoul:logRetentionDays = " + b.logRetentionDays + " is not allowed: allowed "
+                    + Arrays.toString(Platform.LOG_RETENTION_DAYS));
+        }
+        if (b.certificateArn != null && !b.certificateArn.startsWith("arn:aws:acm:")) {
+            problems.add("consoul:certificateArn = '" + b.certificateArn + "' is not an ACM certificate ARN: allowed "
+                    + "arn:aws:acm:<region>:<account>:certificate/<id>");
+        }
+        Network n = b.network;
+        if (n.existing() && (n.publicSubnetIds().size() < Network.ZONES || n.privateSubnetIds().size() < Network.ZONES)) {
+            problems.add("consoul:vpcId = '" + n.vpcId().orElseThrow() + "' needs consoul:publicSubnetIds and "
+                    + "consoul:privateSubnetIds with at least " + Network.ZONES + " subnets each (one per zone); got "
+                    + n.publicSubnetIds().size() + " public and " + n.privateSubnetIds().size() + " private");
+        }
+        if (!n.existing() && (!n.publicSubnetIds().isEmpty() || !n.privateSubnetIds().isEmpty())) {
+            problems.add("consoul:publicSubnetIds / consoul:privateSubnetIds are set without consoul:vpcId: set the VPC"
+                    + " they belong to, or remove them to create a new VPC");
+        }
+        if (b.namespace != null && !DNS_LABEL.matcher(b.namespace).matches()) {
+            problems.add("consoul:namespace = '" + b.namespace + "' is not a Kubernetes namespace name: allowed lower-case"
+                    + " letters, digits and '-', at most 63 characters");
+        }
+        if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
+            problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "
+                    + String.join(", ", Platform.SERVICE_TYPES));
+        }
+    }
+
+    private static void range(List<String> problems, String key, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            problems.add("consoul:" + key + " = " + value + " is out of range: allowed " + min + ".." + max + unit);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.consoul.infra.spec.mock;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program in-process under {@link ConsoulMocks}, as an update (not a preview) so every value resolves.
+ * One run at a time per thread: Pulumi's deployment is thread-bound.
+ */
+public final class MockStack {
+    public static final String PROJECT = "consoul";
+    private static final long OUTPUT_TIMEOUT_SECONDS = 30;
+
+    private MockStack() {
+    }
+
+    public static StackRun run(String stackName, Consumer<Context> program) {
+        return run(stackName, ConsoulMocks.create(), program);
+    }
+
+    public static StackRun run(String stackName, ConsoulMocks mocks, Consumer<Context> program) {
+        try {
+            TestResult result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder().projectName(PROJECT).stackName(stackName).preview(false).build())
+                    .runTest(program);
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            Set<String> secret = new HashSet<>();
+            List<Exception> exceptions = new ArrayList<>(result.exceptions());
+            result.outputs().forEach((name, output) -> {
+                try {
+                    outputs.put(name, resolve(output));
+                    if (isSecret(output)) {
+                        secret.add(name);
+                    }
+                } catch (IllegalStateException e) {
+                    // A failed output (an unmocked function, a throwing apply) is a failed run, not a crash here.
+                    outputs.put(name, null);
+                    exceptions.add(e);
+                }
+            });
+            int exitCode = exceptions.isEmpty() ? result.exitCode() : Math.max(1, result.exitCode());
+            return new StackRun(exitCode, mocks.resources(), outputs, secret, result.errors(), exceptions,
+                    mocks.unmockedCalls());
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /** The value of an output, or null when unknown. */
+    public static <T> T resolve(Output<T> output) {
+        try {
+            return Internal.of(output).getValueNullable().get(OUTPUT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("output did not resolve", e);
+        }
+    }
+
+    public static boolean isSecret(Output<?> output) {
+        try {
+            return Internal.of(output).isSecret().get(OUTPUT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("output did not resolve", e);
+        }
+    }
+}

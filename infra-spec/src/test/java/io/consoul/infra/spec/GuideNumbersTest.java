@@ -1,0 +1,60 @@
+package io.consoul.infra.spec;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The scaling guide's numbers, each checked against the one place it lives. */
+class GuideNumbersTest {
+
+    @Test
+    @DisplayName("medium (the default) gives Kubernetes requests 500m/1Gi and limits 2000m/4Gi")
+    void mediumGivesTheGuidesKubernetesResources() {
+        assertEquals("500m", Size.MEDIUM.requests().cpu());
+        assertEquals("1Gi", Size.MEDIUM.requests().memory());
+        assertEquals("2000m", Size.MEDIUM.limits().cpu());
+        assertEquals("4Gi", Size.MEDIUM.limits().memory());
+        assertEquals("2", Size.MEDIUM.limits().vcpu());
+    }
+
+    @Test
+    @DisplayName("the sizing table: vCPU, memory and workers per size, and valid Fargate CPU units")
+    void sizingTable() {
+        assertEquals(new Resources(500, 1024), Size.DEVELOPMENT.limits());
+        assertEquals(new Resources(1000, 2048), Size.SMALL.limits());
+        assertEquals(new Resources(4000, 8192), Size.LARGE.limits());
+        assertEquals(new Resources(8000, 16384), Size.ENTERPRISE.limits());
+        assertEquals(16, Size.ENTERPRISE.workers());
+        assertEquals(512, Size.DEVELOPMENT.limits().ecsCpuUnits());
+        assertEquals(2048, Size.MEDIUM.limits().ecsCpuUnits());
+        assertEquals("0.5", Size.DEVELOPMENT.limits().vcpu());
+    }
+
+    @Test
+    @DisplayName("health checks: /health 30 s interval, 10 s timeout, 2 healthy, 3 unhealthy, 10 s delay; /ready 5 s, 10 s, 3")
+    void healthChecks() {
+        assertEquals(new Probe("/health", 10, 30, 10, 2, 3), HealthChecks.LIVENESS);
+        Probe ready = HealthChecks.READINESS;
+        assertEquals("/ready", ready.path());
+        assertEquals(5, ready.initialDelaySeconds());
+        assertEquals(10, ready.periodSeconds());
+        assertEquals(3, ready.unhealthyThreshold());
+    }
+
+    @Test
+    @DisplayName("graceful shutdown: the platform waits at least 60 s after a 10 s pre-stop sleep")
+    void shutdown() {
+        assertEquals(10, Shutdown.PRE_STOP_SLEEP_SECONDS);
+        assertEquals(70, Shutdown.TERMINATION_GRACE_SECONDS);
+    }
+
+    @Test
+    @DisplayName("Redis size follows the guide's table for the sessions the deployment can hold")
+    void redisTier() {
+        assertEquals(RedisTier.BASIC_250MB, RedisTier.forSessions(999));
+        assertEquals(RedisTier.STANDARD_1GB, RedisTier.forSessions(Size.MEDIUM.concurrentSessions() * 10L));
+        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(10_000));
+        assertEquals(RedisTier.CLUSTER_26GB, RedisTier.forSessions(150_000));
+    }
+}
