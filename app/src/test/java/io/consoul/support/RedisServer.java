@@ -1,0 +1,128 @@
+package io.consoul.support;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real {@code redis-server} process on a free loopback port, for tests. It can be stopped and started again
+ * on the same port (outage tests). Fails with install instructions when the binary is missing.
+ */
+public final class RedisServer implements AutoCloseable {
+    private final int port;
+    private final Path dir;
+    private final List<String> extraArgs;
+    private Process process;
+
+    private RedisServer(int port, List<String> extraArgs) throws IOException {
+        this.port = port;
+        this.extraArgs = extraArgs;
+        this.dir = Files.createTempDirectory("consoul-redis-");
+    }
+
+    public static RedisServer launch(String... extraArgs) {
+        try {
+            RedisServer server = new RedisServer(freePort(), List.of(extraArgs));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String binary() {
+        for (String candidate : new String[] {"/usr/bin/redis-server", "/usr/local/bin/redis-server"}) {
+            if (new File(candidate).canExecute()) return candidate;
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String d : path.split(File.pathSeparator)) {
+                File f = new File(d, "redis-server");
+                if (f.canExecute()) return f.getPath();
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed; the tests need a real Redis. "
+                + "Install it with: sudo apt-get install -y redis-server (Debian/Ubuntu) or brew install redis (macOS)");
+    }
+
+    public synchronized void start() {
+        List<String> command = new ArrayList<>(List.of(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no"));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start redis-server", e);
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if ("+PONG".equals(command("PING"))) return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on port " + port);
+    }
+
+    public synchronized void stop() {
+        if (process == null) return;
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(int db) {
+        return "redis://127.0.0.1:" + port + "/" + db;
+    }
+
+    /** Sends one inline command and returns the first reply line (enough for PING, FLUSHALL, DBSIZE). */
+    public String command(String inline) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
