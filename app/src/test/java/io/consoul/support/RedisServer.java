@@ -39,6 +39,17 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Starts on a port chosen before (a Redis the app was told about before it existed). */
+    public static RedisServer launchOn(int port) {
+        try {
+            RedisServer server = new RedisServer(port, List.of());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String binary() {
         for (String candidate : new String[] {"/usr/bin/redis-server", "/usr/local/bin/redis-server"}) {
             if (new File(candidate).canExecute()) return candidate;
