@@ -56,6 +56,12 @@ public final class RedisEnv {
         return url.substring(0, pathStart) + "/" + db + (query < 0 ? "" : url.substring(query));
     }
 
+    /** {@code host:port} of an external Redis URL, without its password: safe to export. */
+    public static String endpoint(SecretValue url) {
+        URI uri = URI.create(url.reveal());
+        return uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : Ports.REDIS);
+    }
+
     /** Whether a URL is well formed enough to wire: a redis or rediss scheme and a host. */
     static boolean isRedisUrl(String url) {
         try {

@@ -1,12 +1,21 @@
 package io.consoul.infra.spec.mock;
 
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.InputArgs;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -17,7 +26,8 @@ import java.util.function.Function;
  */
 public final class ConsoulMocks implements Mocks {
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> functions;
-    private final List<MockedResource> resources = Collections.synchronizedList(new ArrayList<>());
+    private final List<Declared> resources = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, CompletableFuture<Set<String>>> secretInputs = new ConcurrentHashMap<>();
     private final List<String> unmockedCalls = Collections.synchronizedList(new ArrayList<>());
 
     private ConsoulMocks(Map<String, Function<Map<String, Object>, Map<String, Object>>> functions) {
@@ -35,9 +45,10 @@ public final class ConsoulMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        Map<String, Object> state = ComputedValues.complete(args.type, args.name, args.inputs);
-        resources.add(new MockedResource(args.type, args.name, Map.copyOf(nonNull(args.inputs)), state));
-        return CompletableFuture.completedFuture(ResourceResult.of(java.util.Optional.of(args.name + "-id"), state));
+        Map<String, Object> inputs = Values.normalize(args.inputs);
+        Map<String, Object> state = ComputedValues.complete(args.type, args.name, inputs);
+        resources.add(new Declared(args.type, args.name, inputs, state));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
 
     @Override
@@ -50,11 +61,52 @@ public final class ConsoulMocks implements Mocks {
         return CompletableFuture.completedFuture(answer.apply(args.args));
     }
 
-    /** Resources in the order the program declared them. */
+    /** Resources in the order the program declared them; call after the run has finished. */
     public List<MockedResource> resources() {
+        List<Declared> declared;
         synchronized (resources) {
-            return List.copyOf(resources);
+            declared = List.copyOf(resources);
         }
+        return declared.stream().map(d -> new MockedResource(d.type, d.name, d.inputs,
+                secretInputs.getOrDefault(key(d.type, d.name), CompletableFuture.completedFuture(Set.of()))
+                        .completeOnTimeout(Set.of(), SECRET_CHECK_SECONDS, TimeUnit.SECONDS).join(),
+                d.state)).toList();
+    }
+
+    /**
+     * A transformation that notes which top-level inputs of each resource are Pulumi secrets, before the mock engine
+     * turns them into plain values. {@link MockStack} installs it.
+     */
+    public ResourceTransformation secretTracker() {
+        return args -> {
+            var resource = args.resource();
+            CompletableFuture<Set<String>> secret = InputArgs.InputArgsInternal.from(args.args())
+                    .toMapAsync(PulumiTestInternal.mockLog())
+                    .thenCompose(ConsoulMocks::secretKeys);
+            secretInputs.put(key(resource.pulumiResourceType(), resource.pulumiResourceName()), secret);
+            return Optional.empty();
+        };
+    }
+
+    private static CompletableFuture<Set<String>> secretKeys(Map<String, Output<?>> inputs) {
+        Set<String> secret = ConcurrentHashMap.newKeySet();
+        CompletableFuture<?>[] checks = inputs.entrySet().stream()
+                .map(e -> Internal.of(e.getValue()).isSecret().thenAccept(isSecret -> {
+                    if (isSecret) {
+                        secret.add(e.getKey());
+                    }
+                }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(checks).thenApply(done -> Set.copyOf(secret));
+    }
+
+    private static String key(String type, String name) {
+        return type + " " + name;
+    }
+
+    private static final long SECRET_CHECK_SECONDS = 10;
+
+    private record Declared(String type, String name, Map<String, Object> inputs, Map<String, Object> state) {
     }
 
     /** Function tokens the program called that no answer exists for. */
@@ -62,16 +114,6 @@ public final class ConsoulMocks implements Mocks {
         synchronized (unmockedCalls) {
             return List.copyOf(unmockedCalls);
         }
-    }
-
-    private static Map<String, Object> nonNull(Map<String, Object> map) {
-        Map<String, Object> copy = new HashMap<>();
-        map.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
     }
 
     /** Adds function answers to the standard ones (or replaces them). */

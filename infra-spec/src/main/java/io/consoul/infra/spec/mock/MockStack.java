@@ -6,6 +6,7 @@ import com.pulumi.core.internal.Internal;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,30 +36,53 @@ public final class MockStack {
 
     public static StackRun run(String stackName, ConsoulMocks mocks, Consumer<Context> program) {
         try {
-            TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder().projectName(PROJECT).stackName(stackName).preview(false).build())
-                    .runTest(program);
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            Set<String> secret = new HashSet<>();
-            List<Exception> exceptions = new ArrayList<>(result.exceptions());
-            result.outputs().forEach((name, output) -> {
-                try {
-                    outputs.put(name, resolve(output));
-                    if (isSecret(output)) {
-                        secret.add(name);
-                    }
-                } catch (IllegalStateException e) {
-                    // A failed output (an unmocked function, a throwing apply) is a failed run, not a crash here.
-                    outputs.put(name, null);
-                    exceptions.add(e);
-                }
-            });
-            int exitCode = exceptions.isEmpty() ? result.exitCode() : Math.max(1, result.exitCode());
-            return new StackRun(exitCode, mocks.resources(), outputs, secret, result.errors(), exceptions,
-                    mocks.unmockedCalls());
+            return collect(mocks, PulumiTest.withMocks(mocks).withOptions(options(stackName, mocks)).runTest(program));
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * Runs a program that reads its own config ({@code App::stack}), as {@code pulumi up} would hand it: keys fully
+     * qualified ({@code consoul:size}), the secret ones listed in {@code secretKeys}.
+     */
+    public static StackRun runWithConfig(String stackName, Map<String, String> config, Set<String> secretKeys,
+                                         Consumer<Context> program) {
+        ConsoulMocks mocks = ConsoulMocks.create();
+        try {
+            // The public PulumiTest API takes no config; this internal builder is what it wraps.
+            TestResult result = PulumiTestInternal.builder().options(options(stackName, mocks)).mocks(mocks)
+                    .config(config, secretKeys).build().runTest(program);
+            return collect(mocks, result);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static TestOptions options(String stackName, ConsoulMocks mocks) {
+        return TestOptions.builder().projectName(PROJECT).stackName(stackName).preview(false)
+                .resourceTransformations(List.of(mocks.secretTracker())).build();
+    }
+
+    private static StackRun collect(ConsoulMocks mocks, TestResult result) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        Set<String> secret = new HashSet<>();
+        List<Exception> exceptions = new ArrayList<>(result.exceptions());
+        result.outputs().forEach((name, output) -> {
+            try {
+                outputs.put(name, resolve(output));
+                if (isSecret(output)) {
+                    secret.add(name);
+                }
+            } catch (IllegalStateException e) {
+                // A failed output (an unmocked function, a throwing apply) is a failed run, not a crash here.
+                outputs.put(name, null);
+                exceptions.add(e);
+            }
+        });
+        int exitCode = exceptions.isEmpty() ? result.exitCode() : Math.max(1, result.exitCode());
+        return new StackRun(exitCode, mocks.resources(), result.resources(), outputs, secret, result.errors(),
+                exceptions, mocks.unmockedCalls());
     }
 
     /** The value of an output, or null when unknown. */

@@ -1,5 +1,7 @@
 package io.consoul.infra.spec.mock;
 
+import com.pulumi.resources.Resource;
+
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,13 +12,15 @@ import java.util.Set;
  *
  * @param exitCode      0 when the program finished without error
  * @param resources     every resource declared, with inputs and mocked state
+ * @param pulumiResources the resource objects themselves, to read their typed outputs
  * @param outputs       stack outputs, resolved (a null value stays null)
  * @param secretOutputs names of outputs that are Pulumi secrets
  * @param errors        error messages the engine logged
  * @param exceptions    exceptions the program threw
  * @param unmockedCalls provider functions called without a mocked answer
  */
-public record StackRun(int exitCode, List<MockedResource> resources, Map<String, Object> outputs,
+public record StackRun(int exitCode, List<MockedResource> resources, List<Resource> pulumiResources,
+                       Map<String, Object> outputs,
                        Set<String> secretOutputs, List<String> errors, List<Exception> exceptions,
                        List<String> unmockedCalls) {
 
@@ -44,6 +48,11 @@ public record StackRun(int exitCode, List<MockedResource> resources, Map<String,
         return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no " + type + " named " + name + " among "
                         + resources.stream().map(r -> r.type() + " " + r.name()).toList()));
+    }
+
+    /** The resource objects of one class, e.g. {@code SecretVersion.class}. */
+    public <T extends Resource> List<T> pulumiResources(Class<T> type) {
+        return pulumiResources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** All messages, for asserting what a failed run said. */

@@ -1,0 +1,109 @@
+package io.consoul.infra.aws;
+
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import io.consoul.infra.spec.Color;
+import io.consoul.infra.spec.DeploymentSpec;
+import io.consoul.infra.spec.HealthChecks;
+import io.consoul.infra.spec.Ports;
+import io.consoul.infra.spec.Probe;
+import io.consoul.infra.spec.Shutdown;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ALB: a target group per colour, the production listener forwarding to the active colour and the test listener
+ * to the idle one. Switching colours changes only those two listeners' target group.
+ */
+record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> targetGroups,
+                    List<Listener> listeners, Output<String> url, Output<String> previewUrl) {
+    /** A modern TLS policy: TLS 1.2 and 1.3 only. */
+    static final String SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /** The ports the internet may reach. */
+    static List<Integer> listenerPorts(DeploymentSpec spec) {
+        return spec.platform().https()
+                ? List.of(Ports.HTTP, Ports.HTTPS, Ports.PREVIEW_HTTPS)
+                : List.of(Ports.HTTP, Ports.PREVIEW_HTTP);
+    }
+
+    static LoadBalancer create(String name, DeploymentSpec spec, AwsNetwork network, SecurityGroups groups,
+                               CustomResourceOptions opts) {
+        var alb = new com.pulumi.aws.lb.LoadBalancer(name, com.pulumi.aws.lb.LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(false)
+                .securityGroups(groups.loadBalancer().id().applyValue(List::of))
+                .subnets(network.publicSubnets())
+                .enableDeletionProtection(spec.platform().deletionProtection())
+                .dropInvalidHeaderFields(true)
+                .build(), opts);
+        Map<Color, TargetGroup> targets = new EnumMap<>(Color.class);
+        for (Color color : spec.colors()) {
+            targets.put(color, targetGroup(name, color, network, opts));
+        }
+        boolean https = spec.platform().https();
+        String protocol = https ? "HTTPS" : "HTTP";
+        int prodPort = https ? Ports.HTTPS : Ports.HTTP;
+        int previewPort = https ? Ports.PREVIEW_HTTPS : Ports.PREVIEW_HTTP;
+        var production = listener(name + "-production", alb, spec, prodPort, forward(targets.get(spec.activeColor())), opts);
+        var preview = listener(name + "-preview", alb, spec, previewPort, forward(targets.get(spec.idleColor())), opts);
+        List<Listener> listeners = https
+                ? List.of(production, preview, listener(name + "-redirect", alb, spec, Ports.HTTP, redirectToHttps(), opts))
+                : List.of(production, preview);
+        String scheme = https ? "https://" : "http://";
+        return new LoadBalancer(alb, targets, listeners,
+                alb.dnsName().applyValue(dns -> scheme + dns),
+                alb.dnsName().applyValue(dns -> scheme + dns + ":" + previewPort));
+    }
+
+    private static TargetGroup targetGroup(String name, Color color, AwsNetwork network, CustomResourceOptions opts) {
+        Probe check = HealthChecks.LIVENESS;
+        return new TargetGroup(name + "-" + color.key(), TargetGroupArgs.builder()
+                .port(Ports.APP).protocol("HTTP").targetType("ip")
+                .vpcId(network.vpcId())
+                .deregistrationDelay(Shutdown.TERMINATION_GRACE_SECONDS)
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .enabled(true)
+                        .path(check.path())
+                        .port(Integer.toString(Ports.APP))
+                        .protocol("HTTP")
+                        .healthyThreshold(check.healthyThreshold())
+                        .unhealthyThreshold(check.unhealthyThreshold())
+                        .interval(check.periodSeconds())
+                        .timeout(check.timeoutSeconds())
+                        .matcher("200")
+                        .build())
+                .build(), opts);
+    }
+
+    private static Listener listener(String name, com.pulumi.aws.lb.LoadBalancer alb, DeploymentSpec spec, int port,
+                                     ListenerDefaultActionArgs action, CustomResourceOptions opts) {
+        boolean tls = spec.platform().https() && port != Ports.HTTP;
+        var args = ListenerArgs.builder().loadBalancerArn(alb.arn()).port(port)
+                .protocol(tls ? "HTTPS" : "HTTP").defaultActions(action);
+        if (tls) {
+            args.certificateArn(spec.platform().certificateArn().orElseThrow()).sslPolicy(SSL_POLICY);
+        }
+        return new Listener(name, args.build(), opts);
+    }
+
+    private static ListenerDefaultActionArgs forward(TargetGroup target) {
+        return ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(target.arn()).build();
+    }
+
+    private static ListenerDefaultActionArgs redirectToHttps() {
+        return ListenerDefaultActionArgs.builder().type("redirect")
+                .redirect(ListenerDefaultActionRedirectArgs.builder()
+                        .protocol("HTTPS").port(Integer.toString(Ports.HTTPS)).statusCode("HTTP_301").build())
+                .build();
+    }
+}

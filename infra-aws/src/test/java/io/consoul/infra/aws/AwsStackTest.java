@@ -1,0 +1,226 @@
+package io.consoul.infra.aws;
+
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.Color;
+import io.consoul.infra.spec.DeployEnvironment;
+import io.consoul.infra.spec.DeploymentSpec;
+import io.consoul.infra.spec.Network;
+import io.consoul.infra.spec.StackOutputs;
+import io.consoul.infra.spec.fixtures.SpecFixtures;
+import io.consoul.infra.spec.mock.MockStack;
+import io.consoul.infra.spec.mock.MockedResource;
+import io.consoul.infra.spec.mock.StackRun;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(120)
+class AwsStackTest {
+    static final String LISTENER = "aws:lb/listener:Listener";
+    static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+    static final String SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+
+    static StackRun run(DeploymentSpec spec) {
+        return MockStack.run("aws-" + spec.environment().key(), ctx -> App.stack(ctx, spec)).requireSuccess();
+    }
+
+    static DeploymentSpec spec(Color active) {
+        return SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING).activeColor(active).build();
+    }
+
+    static Object forwardTarget(MockedResource listener) {
+        return listener.input("defaultActions.0.targetGroupArn").orElseThrow();
+    }
+
+    @ParameterizedTest(name = "production listener forwards to the active colour, the test listener to the idle one ({0} active)")
+    @EnumSource(Color.class)
+    void productionRouteReachesActiveColour(Color active) {
+        StackRun run = run(spec(active));
+        Object activeArn = run.resource(TARGET_GROUP, "consoul-" + active.key()).state().get("arn");
+        Object idleArn = run.resource(TARGET_GROUP, "consoul-" + active.other().key()).state().get("arn");
+        assertEquals(activeArn, forwardTarget(run.resource(LISTENER, "consoul-production")));
+        assertEquals(idleArn, forwardTarget(run.resource(LISTENER, "consoul-preview")));
+        assertEquals(active.key(), run.outputs().get(StackOutputs.ACTIVE_COLOR));
+        assertEquals(active.other().key(), run.outputs().get(StackOutputs.IDLE_COLOR));
+    }
+
+    @Test
+    @DisplayName("switching activeColor changes only the two listeners' target group; every other input is identical")
+    void switchingChangesOnlyRouting() {
+        StackRun blue = run(spec(Color.BLUE));
+        StackRun green = run(spec(Color.GREEN));
+        Set<String> routing = Set.of(LISTENER + " consoul-production", LISTENER + " consoul-preview");
+        assertEquals(names(blue), names(green), "the same resources exist whichever colour is live");
+        for (MockedResource b : blue.resources()) {
+            MockedResource g = green.resource(b.type(), b.name());
+            if (routing.contains(b.type() + " " + b.name())) {
+                assertNotEquals(b.inputs(), g.inputs(), b.name() + " must route to the other colour");
+            } else {
+                assertEquals(b.inputs(), g.inputs(), b.type() + " " + b.name() + " must not change on a switch");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Redis is not reachable from the internet: private subnets, ingress only from the service's group, TLS")
+    void redisIsPrivate() {
+        StackRun run = run(spec(Color.BLUE));
+        MockedResource redisGroup = run.resource(SECURITY_GROUP, "consoul-redis");
+        MockedResource serviceGroup = run.resource(SECURITY_GROUP, "consoul-service");
+        List<?> ingress = (List<?>) redisGroup.input("ingress").orElseThrow();
+        assertEquals(1, ingress.size());
+        assertEquals(List.of(serviceGroup.state().get("id")), ((Map<?, ?>) ingress.get(0)).get("securityGroups"));
+        assertFalse(((Map<?, ?>) ingress.get(0)).containsKey("cidrBlocks"), "no CIDR may reach Redis");
+        List<?> redisSubnets = (List<?>) run.resource("aws:elasticache/subnetGroup:SubnetGroup", "consoul-redis")
+                .input("subnetIds").orElseThrow();
+        assertEquals(privateSubnetIds(run), redisSubnets);
+        MockedResource redis = run.resource("aws:elasticache/replicationGroup:ReplicationGroup", "consoul-redis");
+        assertEquals(true, redis.input("transitEncryptionEnabled").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the service is reachable only through the load balancer: private subnets, no public IP, app port from the ALB only")
+    void serviceOnlyThroughLoadBalancer() {
+        StackRun run = run(spec(Color.BLUE));
+        Object albGroup = run.resource(SECURITY_GROUP, "consoul-alb").state().get("id");
+        List<?> ingress = (List<?>) run.resource(SECURITY_GROUP, "consoul-service").input("ingress").orElseThrow();
+        assertEquals(1, ingress.size());
+        Map<?, ?> rule = (Map<?, ?>) ingress.get(0);
+        assertEquals(List.of(albGroup), rule.get("securityGroups"));
+        assertEquals(8000, rule.get("fromPort"));
+        assertEquals(8000, rule.get("toPort"));
+        for (Color color : Color.values()) {
+            MockedResource service = run.resource("aws:ecs/service:Service", "consoul-" + color.key());
+            assertEquals(false, service.input("networkConfiguration.assignPublicIp").orElseThrow());
+            assertEquals(privateSubnetIds(run), service.input("networkConfiguration.subnets").orElseThrow());
+        }
+        // The metrics port is published to no one.
+        run.resourcesOfType(SECURITY_GROUP).forEach(group -> ((List<?>) group.input("ingress").orElse(List.of()))
+                .forEach(r -> assertNotEquals(9090, ((Map<?, ?>) r).get("toPort"), group.name())));
+    }
+
+    @Test
+    @DisplayName("secrets are Pulumi secrets and reach tasks only as Secrets Manager references, never plain environment")
+    void secretsArePulumiSecrets() {
+        StackRun run = run(spec(Color.BLUE));
+        assertTrue(run.resource("aws:secretsmanager/secretVersion:SecretVersion", "consoul-app")
+                .secretInputs().contains("secretString"), "the secret payload is a Pulumi secret");
+        assertTrue(run.resource("aws:elasticache/replicationGroup:ReplicationGroup", "consoul-redis")
+                .secretInputs().contains("authToken"), "the Redis auth token is a Pulumi secret");
+        for (Color color : Color.values()) {
+            String definitions = (String) run.resource("aws:ecs/taskDefinition:TaskDefinition", "consoul-" + color.key())
+                    .input("containerDefinitions").orElseThrow();
+            assertFalse(definitions.contains(SpecFixtures.API_KEYS), "API keys in a task definition");
+            assertFalse(definitions.contains(SpecFixtures.REDIS_PASSWORD), "Redis password in a task definition");
+            for (String env : List.of("CONSOUL_API_KEYS", "OPENAI_API_KEY", "CONSOUL_SESSION_REDIS_URL", "CONSOUL_RATE_LIMIT_REDIS_URL")) {
+                assertTrue(definitions.contains("{\"name\":\"" + env + "\",\"valueFrom\":\"arn:aws:secretsmanager:"),
+                        env + " must be a container secret: " + definitions);
+            }
+        }
+        assertTrue(SecretJson.of(run).contains("/1\""), "sessions on Redis db 1");
+        assertTrue(SecretJson.of(run).contains("rediss://"), "Redis over TLS");
+    }
+
+    @Test
+    @DisplayName("the guide's numbers reach the resources: health check, deregistration, rollout, autoscaling, size")
+    void guideNumbersReachResources() {
+        StackRun run = run(spec(Color.BLUE));
+        MockedResource tg = run.resource(TARGET_GROUP, "consoul-blue");
+        assertEquals("/health", tg.input("healthCheck.path").orElseThrow());
+        assertEquals("8000", tg.input("healthCheck.port").orElseThrow());
+        assertEquals(2, tg.input("healthCheck.healthyThreshold").orElseThrow());
+        assertEquals(3, tg.input("healthCheck.unhealthyThreshold").orElseThrow());
+        assertEquals(30, tg.input("healthCheck.interval").orElseThrow());
+        assertEquals(10, tg.input("healthCheck.timeout").orElseThrow());
+        assertEquals(70, tg.input("deregistrationDelay").orElseThrow());
+
+        MockedResource service = run.resource("aws:ecs/service:Service", "consoul-blue");
+        assertEquals(200, service.input("deploymentMaximumPercent").orElseThrow());
+        assertEquals(100, service.input("deploymentMinimumHealthyPercent").orElseThrow());
+        assertEquals(true, service.input("deploymentCircuitBreaker.enable").orElseThrow());
+        assertEquals(true, service.input("deploymentCircuitBreaker.rollback").orElseThrow());
+        assertEquals(60, service.input("healthCheckGracePeriodSeconds").orElseThrow());
+
+        MockedResource target = run.resource("aws:appautoscaling/target:Target", "consoul-blue");
+        assertEquals(2, target.input("minCapacity").orElseThrow());
+        assertEquals(10, target.input("maxCapacity").orElseThrow());
+        MockedResource cpu = run.resource("aws:appautoscaling/policy:Policy", "consoul-blue-cpu");
+        assertEquals(70.0, ((Number) cpu.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
+        assertEquals(300, cpu.input("targetTrackingScalingPolicyConfiguration.scaleInCooldown").orElseThrow());
+        assertEquals(60, cpu.input("targetTrackingScalingPolicyConfiguration.scaleOutCooldown").orElseThrow());
+        MockedResource memory = run.resource("aws:appautoscaling/policy:Policy", "consoul-blue-memory");
+        assertEquals(80.0, ((Number) memory.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
+
+        MockedResource task = run.resource("aws:ecs/taskDefinition:TaskDefinition", "consoul-blue");
+        assertEquals("2048", task.input("cpu").orElseThrow());
+        assertEquals("4096", task.input("memory").orElseThrow());
+        assertTrue(((String) task.input("containerDefinitions").orElseThrow()).contains("\"stopTimeout\":70"));
+        assertEquals(30, run.resource("aws:cloudwatch/logGroup:LogGroup", "consoul").input("retentionInDays").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("with a certificate the production listener is HTTPS and plain HTTP redirects to it")
+    void httpsWithRedirect() {
+        String cert = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.PRODUCTION).certificateArn(cert).build());
+        MockedResource production = run.resource(LISTENER, "consoul-production");
+        assertEquals("HTTPS", production.input("protocol").orElseThrow());
+        assertEquals(cert, production.input("certificateArn").orElseThrow());
+        MockedResource redirect = run.resource(LISTENER, "consoul-redirect");
+        assertEquals("redirect", redirect.input("defaultActions.0.type").orElseThrow());
+        assertEquals("HTTPS", redirect.input("defaultActions.0.redirect.protocol").orElseThrow());
+        assertTrue(String.valueOf(run.outputs().get(StackOutputs.URL)).startsWith("https://"));
+        MockedResource redis = run.resource("aws:elasticache/replicationGroup:ReplicationGroup", "consoul-redis");
+        assertEquals(true, redis.input("automaticFailoverEnabled").orElseThrow(), "production Redis fails over");
+        assertEquals(true, redis.input("multiAzEnabled").orElseThrow());
+        assertEquals(true, run.resource("aws:lb/loadBalancer:LoadBalancer", "consoul")
+                .input("enableDeletionProtection").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("an existing VPC is used as configured and no network is created")
+    void existingVpc() {
+        var network = new Network(Optional.of("vpc-123"), List.of("subnet-pa", "subnet-pb"), List.of("subnet-qa", "subnet-qb"));
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.DEV).network(network).build());
+        assertTrue(run.resourcesOfType("aws:ec2/vpc:Vpc").isEmpty());
+        assertEquals(List.of("subnet-qa", "subnet-qb"),
+                run.resource("aws:ecs/service:Service", "consoul-blue").input("networkConfiguration.subnets").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the stack exports exactly the shared output names, all resolved")
+    void exportsSharedOutputNames() {
+        StackRun run = run(spec(Color.BLUE));
+        assertEquals(Set.copyOf(StackOutputs.NAMES), run.outputs().keySet());
+        run.outputs().forEach((name, value) -> assertTrue(value != null && !value.toString().isBlank(), name));
+    }
+
+    private static Set<String> names(StackRun run) {
+        return Set.copyOf(run.resources().stream().map(r -> r.type() + " " + r.name()).toList());
+    }
+
+    private static List<Object> privateSubnetIds(StackRun run) {
+        return List.of(run.resource("aws:ec2/subnet:Subnet", "consoul-private-0").state().get("id"),
+                run.resource("aws:ec2/subnet:Subnet", "consoul-private-1").state().get("id"));
+    }
+
+    /** The Secrets Manager payload, to check the Redis wiring inside it. */
+    private static final class SecretJson {
+        static String of(StackRun run) {
+            return MockStack.resolve(run.pulumiResources(SecretVersion.class).get(0).secretString()).orElseThrow();
+        }
+    }
+}
