@@ -1,5 +1,9 @@
 package io.consoul.model;
 
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+
 /** A model call failed ({@code timeout} false) or took too long ({@code timeout} true). */
 public class ModelException extends RuntimeException {
     private final boolean timeout;
@@ -11,5 +15,21 @@ public class ModelException extends RuntimeException {
 
     public boolean timeout() {
         return timeout;
+    }
+
+    /**
+     * A provider client's failure, as a timeout when any cause is one: the SDKs wrap their socket timeouts
+     * in their own exception types, and a timeout must still reach the client as a 504, not a 502.
+     * The message names only the provider and the exception type; the provider's text stays in the cause.
+     */
+    static ModelException from(String provider, Throwable failure) {
+        if (failure instanceof ModelException e) return e;
+        boolean timeout = false;
+        for (Throwable t = failure; t != null && !timeout; t = t.getCause() == t ? null : t.getCause()) {
+            timeout = t instanceof TimeoutException || t instanceof HttpTimeoutException
+                    || (t instanceof InterruptedIOException && !(t.getCause() instanceof InterruptedException));
+        }
+        String what = timeout ? " timed out" : " call failed";
+        return new ModelException(provider + what + " (" + failure.getClass().getSimpleName() + ")", timeout, failure);
     }
 }

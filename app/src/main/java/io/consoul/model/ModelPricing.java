@@ -18,6 +18,7 @@ public final class ModelPricing {
             Map.entry("o3-mini", new Price(1.10, 4.40)),
             Map.entry("claude-3-5-haiku", new Price(0.80, 4.00)),
             Map.entry("claude-3-5-sonnet", new Price(3.00, 15.00)),
+            Map.entry("claude-haiku-4-5", new Price(1.00, 5.00)),
             Map.entry("claude-sonnet-4", new Price(3.00, 15.00)),
             Map.entry("claude-opus-4", new Price(15.00, 75.00)));
 

@@ -1,7 +1,7 @@
 package io.consoul.ratelimit;
 
 /** Counts one request against a bucket and says whether it may proceed. */
-interface RateLimiter {
+public interface RateLimiter {
 
     /**
      * @param allowed       whether this request fits in the window

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The shared limiter: one EVALSHA per check, so every instance counts against the same window. */
-final class RedisRateLimiter implements RateLimiter {
+public final class RedisRateLimiter implements RateLimiter {
     private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
 
     private final RedisEndpoint redis;
 
-    RedisRateLimiter(RedisEndpoint redis) {
+    public RedisRateLimiter(RedisEndpoint redis) {
         this.redis = redis;
     }
 

@@ -64,6 +64,13 @@ public final class RedisEndpoint implements AutoCloseable {
         }
     }
 
+    /** Connects now or fails: for tools and benchmarks that need Redis up front. */
+    public static RedisEndpoint connectNow(String url, boolean cluster, Duration timeout, ClientResources resources) {
+        RedisEndpoint endpoint = new RedisEndpoint("Direct", url, cluster, timeout, resources);
+        if (!endpoint.tryConnect()) throw new RedisUnavailableException("Redis unreachable: " + endpoint.describe());
+        return endpoint;
+    }
+
     /** Tries to connect now; on failure keeps retrying in the background until it succeeds. */
     void connect(ScheduledExecutorService scheduler, Duration retryInterval) {
         if (tryConnect()) return;

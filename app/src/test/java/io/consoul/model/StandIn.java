@@ -84,7 +84,12 @@ final class StandIn implements AutoCloseable {
 
     /** Answers nothing until the test ends: a provider that hangs. */
     void stall() {
-        respond((request, exchange) -> closing.await(30, TimeUnit.SECONDS));
+        respond((request, exchange) -> hang());
+    }
+
+    /** Blocks a responder until the test ends, as a provider that stopped sending would. */
+    void hang() throws InterruptedException {
+        closing.await(30, TimeUnit.SECONDS);
     }
 
     List<Request> requests() {

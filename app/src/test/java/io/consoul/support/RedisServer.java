@@ -116,6 +116,28 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** {@code INFO <section>} as text, e.g. {@code commandstats} to count the commands a workload sent. */
+    public String info(String section) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("INFO " + section + "\r\n").getBytes(StandardCharsets.UTF_8));
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            StringBuilder header = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) if (c != '\r') header.append((char) c);
+            byte[] body = new byte[Integer.parseInt(header.substring(1))];
+            in.readFully(body);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Total calls of every command so far, except INFO itself. */
+    public long commandsSoFar() throws IOException {
+        long total = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(info("commandstats"));
+        while (m.find()) if (!m.group(1).equals("info")) total += Long.parseLong(m.group(2));
+        return total;
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
