@@ -10,6 +10,7 @@ import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.http.HttpStatus;
 
 /** The contract's name rules, end to end: the router built by {@link ModelConfig} sends each name to its provider. */
 class ModelRoutingTest {
@@ -28,7 +28,7 @@ class ModelRoutingTest {
             ModelFamily.OPENAI, new WireFormat.OpenAi(),
             ModelFamily.ANTHROPIC, new WireFormat.Anthropic(),
             ModelFamily.OLLAMA, new WireFormat.Ollama());
-    private final Map<ModelFamily, StandIn> standIns = new java.util.EnumMap<>(ModelFamily.class);
+    private final Map<ModelFamily, StandIn> standIns = new EnumMap<>(ModelFamily.class);
     private ModelRouter router;
 
     @BeforeEach
@@ -73,7 +73,7 @@ class ModelRoutingTest {
         ApiException e = assertThrows(ApiException.class, () -> router.resolve("mistral-large"));
 
         assertEquals(ErrorCode.VALIDATION_ERROR, e.errorCode());
-        assertEquals(HttpStatus.UNPROCESSABLE_CONTENT.value(), 422);
+        assertEquals(422, e.errorCode().status().value());
         standIns.values().forEach(standIn -> assertTrue(standIn.requests().isEmpty()));
     }
 
