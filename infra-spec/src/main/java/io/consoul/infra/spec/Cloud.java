@@ -22,6 +22,14 @@ public enum Cloud {
         return this == GCP || this == AZURE;
     }
 
+    /**
+     * Memorystore and Azure Cache for Redis generate their own AUTH string / access key, so the stack supplies no
+     * {@code redisPassword} there.
+     */
+    public boolean generatesRedisAuth() {
+        return this == GCP || this == AZURE;
+    }
+
     public static Optional<Cloud> fromKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
     }

@@ -88,6 +88,22 @@ public record DeploymentSpec(Cloud cloud, DeployEnvironment environment, Size si
     private static final int THREADS_PER_WORKER = 50;
 
     /**
+     * As {@link #secretEnv(Output, Output, boolean)}, for a managed Redis whose password the cloud generates
+     * ({@link Cloud#generatesRedisAuth()}): the URLs carry {@code redisPassword}, the provider's secret output.
+     */
+    public Map<String, Output<String>> secretEnv(Output<String> redisHost, Output<Integer> redisPort,
+                                                 Output<String> redisPassword, boolean tls) {
+        Map<String, Output<String>> env = new LinkedHashMap<>();
+        secrets.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> env.put(e.getKey().envVar(), e.getValue().output()));
+        env.putAll(redis.managed()
+                ? RedisEnv.forEndpoint(redisHost, redisPort, redisPassword, tls)
+                : RedisEnv.forUrl(redis.url().orElseThrow()));
+        return env;
+    }
+
+    /**
      * The container's secret environment: the app's secrets plus the two Redis URLs. Every value is a Pulumi secret.
      *
      * @param redisHost the managed Redis endpoint (ignored for an external Redis)

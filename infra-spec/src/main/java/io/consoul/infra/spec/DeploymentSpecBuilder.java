@@ -34,6 +34,7 @@ public final class DeploymentSpecBuilder {
     Network network = Network.CREATE;
     String namespace;
     String serviceType = "LoadBalancer";
+    boolean allowPublicAccess;
 
     DeploymentSpecBuilder() {
     }
@@ -61,6 +62,7 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder network(Network network) { this.network = network; return this; }
     public DeploymentSpecBuilder namespace(String namespace) { this.namespace = namespace; return this; }
     public DeploymentSpecBuilder serviceType(String type) { this.serviceType = type; return this; }
+    public DeploymentSpecBuilder allowPublicAccess(boolean on) { this.allowPublicAccess = on; return this; }
 
     /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
     public DeploymentSpec build() {
@@ -83,7 +85,7 @@ public final class DeploymentSpecBuilder {
                 logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
-                serviceType);
+                serviceType, allowPublicAccess);
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
     }
 

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param network            AWS: create a VPC, or use an existing one
  * @param namespace          Kubernetes: the namespace; default {@code consoul-<environment>}
  * @param serviceType        Kubernetes: type of the two public Services; default LoadBalancer
+ * @param allowPublicAccess  Cloud Run / Container Apps: anyone on the internet may call the service (the app still
+ *                           checks its API keys); default false, so a stack opens itself only when it says so
  */
 public record Platform(boolean deletionProtection, int logRetentionDays, Optional<String> certificateArn,
-                       Network network, String namespace, String serviceType) {
+                       Network network, String namespace, String serviceType, boolean allowPublicAccess) {
 
     /** Retention periods CloudWatch accepts; the other clouds accept all of them. */
     public static final int[] LOG_RETENTION_DAYS =

@@ -30,6 +30,17 @@ public final class RedisEnv {
         return urls(Output.tuple(host, port).applyValue(hp -> scheme + "://" + userInfo + "@" + hp.t1 + ":" + hp.t2));
     }
 
+    /**
+     * For a managed Redis whose password the cloud generates (Memorystore's AUTH string, Azure's access key): the
+     * same URLs, built from the provider's secret output.
+     */
+    public static Map<String, Output<String>> forEndpoint(Output<String> host, Output<Integer> port,
+                                                         Output<String> password, boolean tls) {
+        String scheme = tls ? "rediss" : "redis";
+        return urls(Output.tuple(host, port, password).applyValue(t -> scheme + "://:"
+                + URLEncoder.encode(t.t3, StandardCharsets.UTF_8) + "@" + t.t1 + ":" + t.t2));
+    }
+
     /** For an external Redis: the configured URL with its database replaced. */
     public static Map<String, Output<String>> forUrl(SecretValue url) {
         return urls(url.output());

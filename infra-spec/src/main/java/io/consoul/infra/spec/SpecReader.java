@@ -52,6 +52,7 @@ final class SpecReader {
         source.get("certificateArn").ifPresent(b::certificateArn);
         source.get("namespace").ifPresent(b::namespace);
         source.get("serviceType").ifPresent(b::serviceType);
+        bool("allowPublicAccess", b::allowPublicAccess);
         b.network(new Network(source.get("vpcId"), list("publicSubnetIds"), list("privateSubnetIds")));
         return b.build(problems);
     }

@@ -84,6 +84,9 @@ final class SpecValidator {
             problems.add("consoul:redisUrl is set but consoul:redis = managed: set consoul:redis to external to use it,"
                     + " or remove consoul:redisUrl");
         }
+        if (b.redisPassword == null && b.cloud != null && b.cloud.generatesRedisAuth()) {
+            return;
+        }
         if (b.redisPassword == null) {
             problems.add("consoul:redisPassword is missing but consoul:redis = managed: set it with "
                     + "`pulumi config set --secret consoul:redisPassword $(openssl rand -hex 32)`");

@@ -24,6 +24,8 @@ final class StandardFunctions {
                     "tenantId", "00000000-0000-0000-0000-000000000001",
                     "clientId", "00000000-0000-0000-0000-000000000002",
                     "objectId", "00000000-0000-0000-0000-000000000003"),
+            "azure-native:operationalinsights:getSharedKeys", args -> Map.of(
+                    "primarySharedKey", "mock-workspace-key", "secondarySharedKey", "mock-workspace-key-2"),
             "azure-native:cache:listRedisKeys", args -> Map.of(
                     "primaryKey", "mock-primary-key", "secondaryKey", "mock-secondary-key"));
 
