@@ -1,0 +1,88 @@
+package io.consoul.infra.gcp;
+
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeHttpGetArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerPortArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerResourcesArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeArgs;
+import com.pulumi.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
+import io.consoul.infra.spec.DeploymentSpec;
+import io.consoul.infra.spec.HealthChecks;
+import io.consoul.infra.spec.Ports;
+import io.consoul.infra.spec.Probe;
+import io.consoul.infra.spec.Resources;
+import io.consoul.infra.spec.Shutdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The Consoul container of a revision: size, port, probes and environment, all from the spec. */
+final class Containers {
+    /** Request timeout: the app's whole drain window, so a long stream is not cut before the app gives up on it. */
+    static final String REQUEST_TIMEOUT = Shutdown.TERMINATION_GRACE_SECONDS + "s";
+    /**
+     * Secret Manager version the service reads. "latest" keeps the template (and so the revision name) unchanged
+     * when a secret is rotated; new instances read the new value.
+     */
+    static final String SECRET_VERSION = "latest";
+
+    private Containers() {
+    }
+
+    static ServiceTemplateContainerArgs app(DeploymentSpec spec, String image, SecretEnv secrets) {
+        Resources size = spec.size().limits();
+        return ServiceTemplateContainerArgs.builder()
+                .name(DeploymentSpec.NAME)
+                .image(image)
+                // Cloud Run routes to one port; metrics (9090) stay inside the instance, never published.
+                .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(Ports.APP).build())
+                .resources(ServiceTemplateContainerResourcesArgs.builder()
+                        .limits(Map.of("cpu", size.vcpu(), "memory", size.memory()))
+                        .startupCpuBoost(true)
+                        .build())
+                .startupProbe(startup(HealthChecks.READINESS))
+                .livenessProbe(liveness(HealthChecks.LIVENESS))
+                .envs(env(spec, secrets))
+                .build();
+    }
+
+    /** Cloud Run has no readiness probe: the startup probe on {@code /ready} keeps traffic off until ready. */
+    private static ServiceTemplateContainerStartupProbeArgs startup(Probe probe) {
+        return ServiceTemplateContainerStartupProbeArgs.builder()
+                .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder().path(probe.path()).port(Ports.APP).build())
+                .initialDelaySeconds(probe.initialDelaySeconds())
+                .periodSeconds(probe.periodSeconds())
+                .timeoutSeconds(probe.timeoutSeconds())
+                .failureThreshold(probe.unhealthyThreshold())
+                .build();
+    }
+
+    private static ServiceTemplateContainerLivenessProbeArgs liveness(Probe probe) {
+        return ServiceTemplateContainerLivenessProbeArgs.builder()
+                .httpGet(ServiceTemplateContainerLivenessProbeHttpGetArgs.builder().path(probe.path()).port(Ports.APP).build())
+                .initialDelaySeconds(probe.initialDelaySeconds())
+                .periodSeconds(probe.periodSeconds())
+                .timeoutSeconds(probe.timeoutSeconds())
+                .failureThreshold(probe.unhealthyThreshold())
+                .build();
+    }
+
+    private static List<ServiceTemplateContainerEnvArgs> env(DeploymentSpec spec, SecretEnv secrets) {
+        List<ServiceTemplateContainerEnvArgs> env = new ArrayList<>();
+        spec.plainEnv().forEach((name, value) ->
+                env.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
+        secrets.secrets().forEach((name, secret) -> env.add(ServiceTemplateContainerEnvArgs.builder()
+                .name(name)
+                .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
+                        .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                .secret(secret.secretId()).version(SECRET_VERSION).build())
+                        .build())
+                .build()));
+        return env;
+    }
+}
