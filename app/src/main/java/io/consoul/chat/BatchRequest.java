@@ -1,6 +1,7 @@
 package io.consoul.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +15,7 @@ public record BatchRequest(
         @Size(min = 1, max = 128) String model,
         Boolean sequential) {
 
+    @Schema(name = "BatchMessage")
     public record Item(
             @Pattern(regexp = "user", message = "must be \"user\"") String role,
             @NotNull @Size(min = 1, max = 32768) String content) {

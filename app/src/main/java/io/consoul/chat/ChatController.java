@@ -1,5 +1,6 @@
 package io.consoul.chat;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.consoul.auth.Caller;
 import io.consoul.metrics.RequestModel;
 import io.consoul.session.Sessions;
@@ -18,6 +19,7 @@ class ChatController {
         this.chat = chat;
     }
 
+    @Operation(operationId = "chat", summary = "One message in, one model reply out; the session is created on first use")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
@@ -25,6 +27,8 @@ class ChatController {
         return chat.chat(opened, request.message());
     }
 
+    @Operation(operationId = "chatBatch", summary = "Up to 10 messages in one call, answered in order (sequential, default) or in parallel; "
+            + "a failed item does not fail the batch")
     @PostMapping(path = "/chat/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http) {
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());

@@ -1,13 +1,14 @@
 package io.consoul.chat;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.consoul.auth.Caller;
 import io.consoul.session.Session;
 import io.consoul.session.Sessions;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +24,15 @@ class SessionController {
         this.sessions = sessions;
     }
 
+    @Schema(name = "Message")
     record MessageView(String role, String content) {}
 
+    @Schema(name = "Session")
     record SessionView(@JsonProperty("session_id") String sessionId, String model, List<MessageView> messages,
                        @JsonProperty("message_count") int messageCount,
                        @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt) {}
 
+    @Operation(operationId = "getSession", summary = "A session's history (owner key only)")
     @GetMapping("/sessions/{id}")
     SessionView get(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
         Session s = sessions.find(id, Caller.of(http).ownerHash());
@@ -36,9 +40,12 @@ class SessionController {
         return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAt, s.updatedAt);
     }
 
+    record Deleted(@JsonProperty("session_id") String sessionId, boolean deleted) {}
+
+    @Operation(operationId = "deleteSession", summary = "Delete a session (owner key only)")
     @DeleteMapping("/sessions/{id}")
-    Map<String, Object> delete(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
+    Deleted delete(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
         sessions.delete(id, Caller.of(http).ownerHash());
-        return Map.of("session_id", id, "deleted", true);
+        return new Deleted(id, true);
     }
 }

@@ -1,5 +1,6 @@
 package io.consoul.chat;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.consoul.auth.Caller;
 import io.consoul.metrics.RequestModel;
 import io.consoul.session.Sessions;
@@ -44,6 +45,7 @@ class StreamController {
         this.json = json;
     }
 
+    @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());

@@ -1,5 +1,7 @@
 package io.consoul.health;
 
+import io.swagger.v3.oas.annotations.Operation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.consoul.chat.OpenStreams;
 import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisHealth;
@@ -40,21 +42,24 @@ class HealthController {
         this.fallbackEnabled = p.redisFallbackEnabled();
     }
 
+    /** Liveness body. {@code connections}: Server-Sent Event streams open on this instance. */
+    record Health(String status, String service, String version, String timestamp, int connections) {}
+
+    /** Readiness body; {@code checks} holds {@code redis} (boolean) or the stores' kinds, {@code message} why not ready. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ready(String status, Map<String, Object> checks, String message, String timestamp) {}
+
+    @Operation(operationId = "health", summary = "Liveness: the process serves HTTP; never touches Redis")
     @GetMapping("/health")
-    Map<String, Object> health() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("service", "Consoul API");
-        body.put("version", version);
-        body.put("timestamp", Instant.now().toString());
-        body.put("connections", streams.count());
-        return body;
+    Health health() {
+        return new Health("ok", "Consoul API", version, Instant.now().toString(), streams.count());
     }
 
+    @Operation(operationId = "ready", summary = "Readiness: Redis usable and not shutting down; 503 otherwise")
     @GetMapping("/ready")
-    ResponseEntity<Map<String, Object>> ready() {
+    ResponseEntity<Ready> ready() {
         Map<String, Object> checks = new LinkedHashMap<>();
-        Map<String, Object> body = new LinkedHashMap<>();
+        String message = null;
         boolean ready;
         if (!redis.configured()) {
             checks.put("session_store", "memory");
@@ -66,20 +71,16 @@ class HealthController {
             ready = up || fallbackEnabled;
             if (!up && fallbackEnabled) {
                 checks.put("session_store", "degraded");
-                body.put("message", "Running in fallback mode");
+                message = "Running in fallback mode";
             } else if (!up) {
-                body.put("message", "Redis connection failed");
+                message = "Redis connection failed";
             }
         }
         if (availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC) {
             ready = false;
-            body.put("message", "Shutting down");
+            message = "Shutting down";
         }
-        body.put("status", ready ? "ready" : "not_ready");
-        body.put("checks", checks);
-        body.put("timestamp", Instant.now().toString());
-        body.putIfAbsent("message", null);
-        if (body.get("message") == null) body.remove("message");
-        return ResponseEntity.status(ready ? 200 : 503).body(body);
+        return ResponseEntity.status(ready ? 200 : 503)
+                .body(new Ready(ready ? "ready" : "not_ready", checks, message, Instant.now().toString()));
     }
 }
