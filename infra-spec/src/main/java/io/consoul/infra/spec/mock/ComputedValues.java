@@ -36,6 +36,8 @@ final class ComputedValues {
             s.putIfAbsent("uri", "https://" + name + "-abc123-uc.a.run.app");
             s.putIfAbsent("uid", name + "-uid");
         });
+        BY_TYPE.put("gcp:serviceaccount/account:Account", (name, s) -> s.putIfAbsent("email",
+                s.getOrDefault("accountId", name) + "@consoul-mock.iam.gserviceaccount.com"));
         BY_TYPE.put("gcp:redis/instance:Instance", (name, s) -> {
             s.putIfAbsent("host", "10.0.0.3");
             s.putIfAbsent("port", 6378);
