@@ -68,7 +68,7 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
         return variable.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static List<SecretArgs> secrets(Map<String, Output<String>> secretEnv) {
+    static List<SecretArgs> secrets(Map<String, Output<String>> secretEnv) {
         List<SecretArgs> secrets = new ArrayList<>();
         secretEnv.forEach((variable, value) ->
                 secrets.add(SecretArgs.builder().name(secretName(variable)).value(value).build()));
