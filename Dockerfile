@@ -11,7 +11,7 @@ RUN sed -i 's#<module>[^<]*</module>#<module>app</module>#' pom.xml \
  && ./mvnw -B -q -pl app dependency:go-offline
 COPY app/src app/src
 RUN ./mvnw -B -q -pl app package -DskipTests \
- && java -Djarmode=tools -jar app/target/consoul-app.jar extract --layers --launcher --destination /layers
+ && java -Djarmode=tools -jar app/target/consoul-app-exec.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
