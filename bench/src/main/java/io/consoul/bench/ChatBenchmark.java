@@ -1,13 +1,13 @@
 package io.consoul.bench;
 
+import io.consoul.client.ConsoulApiException;
+import io.consoul.client.ConsoulClient;
+import io.consoul.client.ConsoulTransportException;
+import io.consoul.client.RetryPolicy;
 import io.consoul.support.Http;
 import io.consoul.support.RedisServer;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code POST /chat} throughput of one Consoul process (echo model, Redis stores, a limit too high to reject),
  * with the load generator on the same machine, then the limiter alone against Bucket4j (see {@link LimiterBenchmark}).
  *
- * <p>Run: {@code ./mvnw -B -q -pl app -Pbench test-compile exec:exec}. Settings: {@code -Dbench.threads=32},
+ * <p>Run: {@code ./mvnw -B -pl bench -am verify -Pbench -DskipTests}. The load goes through the Java client. Settings: {@code -Dbench.threads=32},
  * {@code -Dbench.seconds=15}, {@code -Dbench.warmup=5}. Prints figures; asserts nothing (a benchmark, not a test).
  */
 public final class ChatBenchmark {
@@ -66,37 +66,31 @@ public final class ChatBenchmark {
         }
     }
 
-    /** {@code threads} callers in a closed loop, each over its own sessions (at most 20 turns each). */
+    /** {@code threads} callers in a closed loop through the Java client, each over its own sessions (at most 20 turns each). */
     static Result load(String url, int threads, int seconds) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ConsoulClient client = ConsoulClient.builder(url).retry(RetryPolicy.NONE).build();
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder errors = new LongAdder();
         List<long[]> samples = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         long run = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             long[] latencies = new long[2_000_000];
             int[] count = new int[1];
             samples.add(latencies);
+            counts.add(count);
             int worker = t;
             Thread thread = new Thread(() -> {
-                int n = 0;
-                while (running.get()) {
-                    String session = "bench-" + run + "-" + worker + "-" + (n / 20);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/chat"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(Http.chatBody(session, "benchmark message " + n))).build();
+                for (int n = 0; running.get(); n++) {
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) errors.increment();
-                    } catch (IOException | InterruptedException e) {
+                        client.chat("bench-" + run + "-" + worker + "-" + (n / 20), "benchmark message " + n);
+                    } catch (ConsoulApiException | ConsoulTransportException e) {
                         errors.increment();
                     }
                     if (count[0] < latencies.length) latencies[count[0]++] = System.nanoTime() - start;
-                    n++;
                 }
-                latencies[latencies.length - 1] = count[0]; // remember how many were filled
             });
             workers.add(thread);
             thread.start();
@@ -104,14 +98,12 @@ public final class ChatBenchmark {
         Thread.sleep(seconds * 1000L);
         running.set(false);
         for (Thread w : workers) w.join();
-        long total = 0;
-        for (long[] l : samples) total += l[l.length - 1];
-        long[] all = new long[(int) total];
+        int total = counts.stream().mapToInt(c -> c[0]).sum();
+        long[] all = new long[total];
         int at = 0;
-        for (long[] l : samples) {
-            int n = (int) l[l.length - 1];
-            System.arraycopy(l, 0, all, at, n);
-            at += n;
+        for (int i = 0; i < samples.size(); i++) {
+            System.arraycopy(samples.get(i), 0, all, at, counts.get(i)[0]);
+            at += counts.get(i)[0];
         }
         Arrays.sort(all);
         return new Result(total, errors.sum(), all);
@@ -180,8 +172,8 @@ public final class ChatBenchmark {
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline) {
                 try {
-                    if (Http.get(app.url + "/ready").status() == 200) return app;
-                } catch (RuntimeException notYet) {
+                    if (ConsoulClient.builder(app.url).retry(RetryPolicy.NONE).build().ready().ready()) return app;
+                } catch (ConsoulTransportException notYet) {
                     Thread.sleep(200);
                 }
             }
