@@ -118,9 +118,14 @@ public final class RedisServer implements AutoCloseable {
 
     /** {@code INFO <section>} as text, e.g. {@code commandstats} to count the commands a workload sent. */
     public String info(String section) throws IOException {
+        return bulk("INFO " + section);
+    }
+
+    /** An inline command whose reply is one bulk string ({@code INFO}, {@code CLUSTER INFO}). */
+    public String bulk(String inline) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("INFO " + section + "\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
             java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
             StringBuilder header = new StringBuilder();
             for (int c = in.read(); c != '\n'; c = in.read()) if (c != '\r') header.append((char) c);

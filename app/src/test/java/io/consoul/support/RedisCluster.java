@@ -1,0 +1,53 @@
+package io.consoul.support;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Three masters, no replicas: the smallest real Redis Cluster, made with {@code redis-cli --cluster create}. */
+public final class RedisCluster implements AutoCloseable {
+    private final List<RedisServer> nodes = new ArrayList<>();
+
+    private RedisCluster() {}
+
+    public static RedisCluster launch() {
+        RedisCluster cluster = new RedisCluster();
+        try {
+            for (int i = 0; i < 3; i++) {
+                cluster.nodes.add(RedisServer.launch("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                        "--cluster-node-timeout", "5000"));
+            }
+            List<String> command = new ArrayList<>(List.of(RedisServer.binary().replace("redis-server", "redis-cli"), "--cluster", "create"));
+            cluster.nodes.forEach(n -> command.add("127.0.0.1:" + n.port()));
+            command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+            Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(create.getInputStream().readAllBytes());
+            if (create.waitFor() != 0) throw new IllegalStateException("redis-cli --cluster create failed:\n" + output);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!cluster.allOk()) {
+                if (System.currentTimeMillis() > deadline) throw new IllegalStateException("cluster did not reach state ok");
+                Thread.sleep(100);
+            }
+            return cluster;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            cluster.close();
+            throw new IllegalStateException("could not start a Redis Cluster", e);
+        }
+    }
+
+    private boolean allOk() throws IOException {
+        for (RedisServer n : nodes) if (!n.bulk("CLUSTER INFO").contains("cluster_state:ok")) return false;
+        return true;
+    }
+
+    /** Seed URLs for {@code CONSOUL_REDIS_CLUSTER=true}. */
+    public String urls() {
+        return nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(RedisServer::close);
+    }
+}
