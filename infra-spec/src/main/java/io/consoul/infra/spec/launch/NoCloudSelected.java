@@ -12,6 +12,6 @@ public final class NoCloudSelected {
         String stack = System.getenv().getOrDefault("PULUMI_STACK", "<cloud>-<environment>");
         String cloud = stack.contains("-") ? stack.substring(0, stack.indexOf('-')) : "<cloud>";
         throw new IllegalStateException("CONSOUL_CLOUD is not set, so no Consoul program was selected. Run: "
-                + "CONSOUL_CLOUD=" + cloud + " pulumi up --stack " + stack + "   (one of aws, k8s; see docs/deploying.md)");
+                + "CONSOUL_CLOUD=" + cloud + " pulumi up --stack " + stack + "   (one of aws, gcp, azure, k8s; see docs/deploying.md)");
     }
 }
