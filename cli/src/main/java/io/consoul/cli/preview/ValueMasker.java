@@ -41,7 +41,7 @@ final class ValueMasker {
         }
         for (MockedResource resource : resources) {
             resource.state().forEach((attribute, value) -> {
-                if (resource.inputs().containsKey(attribute) || !(value instanceof String) && !(value instanceof Map)) {
+                if (resource.inputs().containsKey(attribute) || !(value instanceof String) && !(value instanceof Map) && !(value instanceof List)) {
                     return;
                 }
                 noteComputed(resource.name() + "." + attribute, attribute, value);
@@ -59,6 +59,12 @@ final class ValueMasker {
     private void noteComputed(String reference, String attribute, Object value) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> noteComputed(reference + "." + k, attribute + "." + k, v));
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                noteComputed(reference + "." + i, attribute + "." + i, list.get(i));
+            }
             return;
         }
         if (!(value instanceof String text)) {

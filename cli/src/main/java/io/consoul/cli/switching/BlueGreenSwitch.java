@@ -68,6 +68,13 @@ final class BlueGreenSwitch {
             throw new CliFailure(e.getMessage() + "; consoul:activeColor set back to " + active);
         }
 
+        // Read the outputs again: the update reports where production now is and which colour it says is live.
+        Map<String, String> after = timed("read the outputs after the update", stack::outputs);
+        if (!colour.equals(after.get(StackOutputs.ACTIVE_COLOR))) {
+            throw new CliFailure(stackName + ": after the update activeColor is " + after.get(StackOutputs.ACTIVE_COLOR)
+                    + ", expected " + colour);
+        }
+        url = required(after, StackOutputs.URL);
         String version = smoke.version().orElseThrow();
         start = System.nanoTime();
         String served = waitForVersion(url, version);
@@ -89,7 +96,7 @@ final class BlueGreenSwitch {
         while (true) {
             try {
                 ConsoulApi.Reply health = api.health();
-                last = health.status() == 200 ? String.valueOf(health.field("version")) : "HTTP " + health.status();
+                last = health.status() == 200 ? String.valueOf(health.version()) : "HTTP " + health.status();
             } catch (IOException e) {
                 last = "no answer (" + SmokeGate.reason(e) + ")";
             }

@@ -1,75 +1,73 @@
 package io.consoul.cli.switching;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.consoul.client.ConsoulApiException;
+import io.consoul.client.ConsoulClient;
+import io.consoul.client.ConsoulTransportException;
+import io.consoul.client.Responses;
+import io.consoul.client.RetryPolicy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The few Consoul API calls the smoke gate makes ({@code /health}, {@code /ready}, one {@code /chat}). Kept in one
- * small class so that the project's Java client ({@code client/}) can replace its body without touching the gate.
+ * The few Consoul API calls the smoke gate and status make ({@code /health}, {@code /ready}, one {@code /chat}),
+ * through the project's Java client. Answers are reduced to what the gate judges: a status and a few fields.
  */
 class ConsoulApi {
     /** The guide's health-check timeout. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String baseUrl;
 
     ConsoulApi(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
-    /** A response: its status and, when the body was JSON, the body. */
-    record Reply(int status, JsonObject body) {
-        String field(String name) {
-            return body != null && body.has(name) && body.get(name).isJsonPrimitive() ? body.get(name).getAsString() : null;
-        }
+    /** What one call answered: its HTTP status and the fields the gate reads. */
+    record Reply(int status, String state, String version, String detail) {
     }
 
     Reply health() throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/health")).GET());
+        return call(null, client -> {
+            Responses.Health health = client.health();
+            return new Reply(200, health.status(), health.version(), null);
+        });
     }
 
     Reply ready() throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/ready")).GET());
+        return call(null, client -> {
+            Responses.Readiness ready = client.ready();
+            return new Reply(ready.ready() ? 200 : 503, ready.status(), null, ready.message());
+        });
     }
 
     /** One chat turn in a fresh session, on the deployment's default model. */
     Reply chat(String apiKey, String message) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("session_id", "consoul-smoke-" + UUID.randomUUID());
-        body.addProperty("message", message);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat"))
-                .header("Content-Type", "application/json").header("X-API-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return call(apiKey, client -> {
+            Responses.ChatResponse chat = client.chat("consoul-smoke-" + UUID.randomUUID(), message);
+            boolean answered = chat.response() != null && !chat.response().isBlank();
+            return new Reply(200, answered ? "answered" : "empty reply", null, "model " + chat.model());
+        });
     }
 
-    private Reply send(HttpRequest.Builder request) throws IOException {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), json(response.body()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("bad URL " + baseUrl, e);
+    private interface Call {
+        Reply on(ConsoulClient client);
+    }
+
+    /** No retries: a smoke test reports what the colour does on the first try. */
+    private Reply call(String apiKey, Call call) throws IOException {
+        ConsoulClient.Builder builder = ConsoulClient.builder(baseUrl).connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(TIMEOUT).retry(RetryPolicy.NONE);
+        if (apiKey != null) {
+            builder.apiKey(apiKey);
         }
-    }
-
-    private static JsonObject json(String body) {
         try {
-            var element = JsonParser.parseString(body);
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (RuntimeException notJson) {
-            return null;
+            return call.on(builder.build());
+        } catch (ConsoulApiException e) {
+            return new Reply(e.status(), null, null, e.error());
+        } catch (ConsoulTransportException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName(), e);
         }
     }
 }

@@ -37,9 +37,9 @@ final class SmokeGate {
         long start = System.nanoTime();
         try {
             ConsoulApi.Reply health = api.health();
-            version = health.field("version");
-            boolean ok = health.status() == 200 && "ok".equals(health.field("status"));
-            checks.add(new Check("/health", ok, "HTTP " + health.status() + ", status " + health.field("status"), since(start)));
+            version = health.version();
+            boolean ok = health.status() == 200 && "ok".equals(health.state());
+            checks.add(new Check("/health", ok, "HTTP " + health.status() + ", status " + health.state(), since(start)));
         } catch (IOException e) {
             checks.add(new Check("/health", false, "no answer: " + reason(e), since(start)));
         }
@@ -48,7 +48,7 @@ final class SmokeGate {
         try {
             ConsoulApi.Reply ready = api.ready();
             checks.add(new Check("/ready", ready.status() == 200, "HTTP " + ready.status()
-                    + (ready.field("message") != null ? " (" + ready.field("message") + ")" : ""), since(start)));
+                    + (ready.detail() != null ? " (" + ready.detail() + ")" : ""), since(start)));
         } catch (IOException e) {
             checks.add(new Check("/ready", false, "no answer: " + reason(e), since(start)));
         }
@@ -67,10 +67,9 @@ final class SmokeGate {
             start = System.nanoTime();
             try {
                 ConsoulApi.Reply chat = api.chat(apiKey, "Smoke test from consoul switch: reply with one word.");
-                String response = chat.field("response");
-                boolean ok = chat.status() == 200 && response != null && !response.isBlank();
+                boolean ok = chat.status() == 200 && "answered".equals(chat.state());
                 checks.add(new Check("/chat", ok, "HTTP " + chat.status()
-                        + (ok ? ", model " + chat.field("model") : chat.field("error") != null ? " " + chat.field("error") : ""),
+                        + (chat.state() != null ? ", " + chat.state() : "") + (chat.detail() != null ? ", " + chat.detail() : ""),
                         since(start)));
             } catch (IOException e) {
                 checks.add(new Check("/chat", false, "no answer: " + reason(e), since(start)));

@@ -45,8 +45,7 @@ public final class StatusCommand implements Runnable {
         }
         try {
             ConsoulApi.Reply health = new ConsoulApi(url).health();
-            return health.status() == 200 && health.field("version") != null ? health.field("version")
-                    : "HTTP " + health.status();
+            return health.status() == 200 && health.version() != null ? health.version() : "HTTP " + health.status();
         } catch (IOException e) {
             return "unreachable";
         }
