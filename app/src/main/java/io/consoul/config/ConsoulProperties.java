@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param redisFallbackEnabled degrade to memory while Redis is unreachable, and say so in {@code /ready}
  * @param redisReconnectInterval how often to retry a Redis that was unreachable at start-up
  * @param redisTimeout        timeout of one Redis command
+ * @param redisCaCert         extra CA to trust for {@code rediss://} (PEM text or a file path), e.g. Memorystore's server CA
  * @param sessionKeyPrefix    Redis key prefix of sessions, wire-compatible with the reference server
  * @param sessionTtl          session time to live, refreshed on every save
  * @param maxBodySize         largest accepted request body, in bytes
@@ -46,6 +47,7 @@ public record ConsoulProperties(
         boolean redisFallbackEnabled,
         Duration redisReconnectInterval,
         Duration redisTimeout,
+        String redisCaCert,
         String sessionKeyPrefix,
         Duration sessionTtl,
         long maxBodySize,

@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -38,7 +39,7 @@ public final class RedisEndpoint implements AutoCloseable {
     private volatile StatefulConnection<String, String> connection;
     private volatile RedisClusterCommands<String, String> commands;
 
-    RedisEndpoint(String name, String url, boolean cluster, Duration timeout, ClientResources resources) {
+    RedisEndpoint(String name, String url, boolean cluster, Duration timeout, SslOptions ssl, ClientResources resources) {
         this.name = name;
         this.cluster = cluster;
         this.uris = Arrays.stream(url.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -49,6 +50,7 @@ public final class RedisEndpoint implements AutoCloseable {
             clusterClient.setOptions(ClusterClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(timeouts)
+                    .sslOptions(ssl)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
                     .build());
@@ -59,6 +61,7 @@ public final class RedisEndpoint implements AutoCloseable {
             redisClient.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(timeouts)
+                    .sslOptions(ssl)
                     .build());
             this.client = redisClient;
         }
@@ -66,7 +69,7 @@ public final class RedisEndpoint implements AutoCloseable {
 
     /** Connects now or fails: for tools and benchmarks that need Redis up front. */
     public static RedisEndpoint connectNow(String url, boolean cluster, Duration timeout, ClientResources resources) {
-        RedisEndpoint endpoint = new RedisEndpoint("Direct", url, cluster, timeout, resources);
+        RedisEndpoint endpoint = new RedisEndpoint("Direct", url, cluster, timeout, SslOptions.create(), resources);
         if (!endpoint.tryConnect()) throw new RedisUnavailableException("Redis unreachable: " + endpoint.describe());
         return endpoint;
     }

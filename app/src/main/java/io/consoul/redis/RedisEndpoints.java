@@ -23,10 +23,10 @@ public final class RedisEndpoints implements AutoCloseable {
         String sessionUrl = p.effectiveSessionRedisUrl();
         String limitUrl = p.effectiveRateLimitRedisUrl();
         RedisEndpoint sessions = sessionUrl.isEmpty() ? null
-                : new RedisEndpoint("Session", sessionUrl, p.redisCluster(), p.redisTimeout(), resources);
+                : new RedisEndpoint("Session", sessionUrl, p.redisCluster(), p.redisTimeout(), TrustedCa.sslOptions(p.redisCaCert()), resources);
         RedisEndpoint limits = limitUrl.isEmpty() ? null
                 : limitUrl.equals(sessionUrl) ? sessions
-                : new RedisEndpoint("Rate-limit", limitUrl, p.redisCluster(), p.redisTimeout(), resources);
+                : new RedisEndpoint("Rate-limit", limitUrl, p.redisCluster(), p.redisTimeout(), TrustedCa.sslOptions(p.redisCaCert()), resources);
         return new RedisEndpoints(sessions, limits);
     }
 
