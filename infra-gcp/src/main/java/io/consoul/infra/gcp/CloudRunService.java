@@ -29,7 +29,8 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
     static final String BY_REVISION = "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION";
 
     static CloudRunService create(String name, DeploymentSpec spec, String region, GcpNetwork network,
-                                  RuntimeIdentity identity, SecretEnv secrets, CustomResourceOptions opts) {
+                                  RuntimeIdentity identity, SecretEnv secrets, Memorystore redis,
+                                  CustomResourceOptions opts) {
         String serviceName = name + "-" + spec.environment().key();
         RevisionPlan plan = RevisionPlan.of(spec);
         var service = new Service(name, ServiceArgs.builder()
@@ -38,7 +39,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                 .description("Consoul, blue-green by revision tags")
                 // Reachable from the internet; whether anyone may call it is the invoker grant below.
                 .ingress("INGRESS_TRAFFIC_ALL")
-                .template(template(serviceName, spec, plan, network, identity, secrets))
+                .template(template(serviceName, spec, plan, network, identity, secrets, redis))
                 .traffics(traffic(serviceName, spec, plan))
                 .build(),
                 CustomResourceOptions.merge(opts, CustomResourceOptions.builder()
@@ -66,7 +67,8 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
     }
 
     private static ServiceTemplateArgs template(String serviceName, DeploymentSpec spec, RevisionPlan plan,
-                                                GcpNetwork network, RuntimeIdentity identity, SecretEnv secrets) {
+                                                GcpNetwork network, RuntimeIdentity identity, SecretEnv secrets,
+                                                Memorystore redis) {
         Color color = plan.templateColor();
         Scaling scaling = spec.scaling();
         return ServiceTemplateArgs.builder()
@@ -82,7 +84,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                         .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
                                 .network(network.network().id()).subnetwork(network.subnet().id()).build())
                         .build())
-                .containers(Containers.app(spec, spec.image(color), secrets))
+                .containers(Containers.app(spec, spec.image(color), secrets, redis))
                 .build();
     }
 

@@ -24,7 +24,7 @@ public final class ConsoulService extends ComponentResource {
         var redis = Memorystore.create(name, spec, region, network, opts);
         var identity = RuntimeIdentity.create(name, spec, opts);
         var secrets = SecretEnv.create(name, spec, redis, identity, opts);
-        var service = CloudRunService.create(name, spec, region, network, identity, secrets, opts);
+        var service = CloudRunService.create(name, spec, region, network, identity, secrets, redis, opts);
 
         this.outputs = new StackOutputs(service.url(), service.previewUrl(), redis.endpoint(spec));
         registerOutputs(Map.of(

@@ -30,11 +30,13 @@ final class Containers {
      * when a secret is rotated; new instances read the new value.
      */
     static final String SECRET_VERSION = "latest";
+    /** Memorystore's TLS certificate comes from Google's private CA: the app trusts it through this variable. */
+    static final String REDIS_CA_VARIABLE = "CONSOUL_REDIS_CA_CERT";
 
     private Containers() {
     }
 
-    static ServiceTemplateContainerArgs app(DeploymentSpec spec, String image, SecretEnv secrets) {
+    static ServiceTemplateContainerArgs app(DeploymentSpec spec, String image, SecretEnv secrets, Memorystore redis) {
         Resources size = spec.size().limits();
         return ServiceTemplateContainerArgs.builder()
                 .name(DeploymentSpec.NAME)
@@ -47,7 +49,7 @@ final class Containers {
                         .build())
                 .startupProbe(startup(HealthChecks.READINESS))
                 .livenessProbe(liveness(HealthChecks.LIVENESS))
-                .envs(env(spec, secrets))
+                .envs(env(spec, secrets, redis))
                 .build();
     }
 
@@ -72,10 +74,13 @@ final class Containers {
                 .build();
     }
 
-    private static List<ServiceTemplateContainerEnvArgs> env(DeploymentSpec spec, SecretEnv secrets) {
+    private static List<ServiceTemplateContainerEnvArgs> env(DeploymentSpec spec, SecretEnv secrets, Memorystore redis) {
         List<ServiceTemplateContainerEnvArgs> env = new ArrayList<>();
         spec.plainEnv().forEach((name, value) ->
                 env.add(ServiceTemplateContainerEnvArgs.builder().name(name).value(value).build()));
+        if (redis.caCert() != null) {
+            env.add(ServiceTemplateContainerEnvArgs.builder().name(REDIS_CA_VARIABLE).value(redis.caCert()).build());
+        }
         secrets.secrets().forEach((name, secret) -> env.add(ServiceTemplateContainerEnvArgs.builder()
                 .name(name)
                 .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()

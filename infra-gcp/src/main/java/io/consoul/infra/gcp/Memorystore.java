@@ -13,7 +13,7 @@ import io.consoul.infra.spec.RedisSpec;
  * encryption; the standard tier (a replica with automatic failover) where the spec asks for high availability.
  * Memorystore generates the AUTH string; it leaves only as a Pulumi secret.
  */
-record Memorystore(Output<String> host, Output<Integer> port, Output<String> authString) {
+record Memorystore(Output<String> host, Output<Integer> port, Output<String> authString, Output<String> caCert) {
     static final String REDIS_VERSION = "REDIS_7_0";
     /** TLS with the server's certificate: the only in-transit mode Memorystore offers. */
     static final String TRANSIT_ENCRYPTION = "SERVER_AUTHENTICATION";
@@ -22,7 +22,7 @@ record Memorystore(Output<String> host, Output<Integer> port, Output<String> aut
                               CustomResourceOptions opts) {
         RedisSpec redis = spec.redis();
         if (!redis.managed()) {
-            return new Memorystore(null, null, null);
+            return new Memorystore(null, null, null, null);
         }
         var instance = new Instance(name, InstanceArgs.builder()
                 .displayName("Consoul sessions (db 1) and rate limits (db 0)")
@@ -37,7 +37,16 @@ record Memorystore(Output<String> host, Output<Integer> port, Output<String> aut
                 .build(),
                 CustomResourceOptions.merge(opts,
                         CustomResourceOptions.builder().protect(spec.platform().deletionProtection()).build()));
-        return new Memorystore(instance.host(), instance.port(), instance.authString().asSecret());
+        return new Memorystore(instance.host(), instance.port(), instance.authString().asSecret(),
+                instance.serverCaCerts().applyValue(Memorystore::firstCert));
+    }
+
+    /**
+     * The CA that signed the server's TLS certificate: Google's private CA, which the app must be told to trust
+     * ({@code CONSOUL_REDIS_CA_CERT}). Public data, so a plain variable.
+     */
+    private static String firstCert(java.util.List<com.pulumi.gcp.redis.outputs.InstanceServerCaCert> certs) {
+        return certs == null || certs.isEmpty() ? "" : certs.get(0).cert().orElse("");
     }
 
     /** Memorystore sizes in whole GB, at least 1: the guide's tier rounded up. */

@@ -121,6 +121,16 @@ class GcpStackTest {
     }
 
     @Test
+    @DisplayName("the app trusts Memorystore's private CA: its server certificate's CA is CONSOUL_REDIS_CA_CERT")
+    void appTrustsTheRedisCa() {
+        StackRun run = run(spec(Color.BLUE).build());
+        List<?> envs = (List<?>) service(run).input("template.containers.0.envs").orElseThrow();
+        Object ca = envs.stream().map(e -> (Map<?, ?>) e).filter(e -> "CONSOUL_REDIS_CA_CERT".equals(e.get("name")))
+                .map(e -> e.get("value")).findFirst().orElseThrow(() -> new AssertionError("CONSOUL_REDIS_CA_CERT not set"));
+        assertEquals("-----BEGIN CERTIFICATE-----mock", ca, "the instance's first server CA certificate");
+    }
+
+    @Test
     @DisplayName("secrets are Pulumi secrets in Secret Manager; the service names them and never holds a value")
     void secretsArePulumiSecrets() {
         StackRun run = run(spec(Color.BLUE).build());
