@@ -11,6 +11,8 @@ import java.nio.file.Path;
 public final class FaultStack {
     public static final String LOAD_KEY = "sk-fault-load-0001";
     public static final String TIGHT_KEY = "sk-fault-tight-0001";
+    /** Another key of the tight tier, for checks that must not spend {@link #TIGHT_KEY}'s window (each key has its own). */
+    public static final String SPARE_TIGHT_KEY = "sk-fault-tight-0002";
     public static final int TIGHT_LIMIT = 20;
     public static final int TIGHT_WINDOW_SECONDS = 10;
 
@@ -21,7 +23,7 @@ public final class FaultStack {
     public static StackOptions options(Path workDir, Path appJar, boolean cluster) {
         return StackOptions.builder(workDir, appJar)
                 .cluster(cluster)
-                .env("CONSOUL_API_KEYS", LOAD_KEY + "," + TIGHT_KEY)
+                .env("CONSOUL_API_KEYS", LOAD_KEY + "," + TIGHT_KEY + "," + SPARE_TIGHT_KEY)
                 .env("CONSOUL_RATE_LIMIT", "1000000/minute")
                 .env("CONSOUL_RATE_LIMIT_TIERS", "{\"tight\":\"" + TIGHT_LIMIT + "/" + TIGHT_WINDOW_SECONDS + " seconds\"}")
                 .env("CONSOUL_API_KEY_TIERS", "{\"sk-fault-tight-*\":\"tight\"}")
