@@ -14,7 +14,6 @@ import io.consoul.infra.spec.Color;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.StackOutputs;
 
-import java.util.Map;
 
 /** One Consoul deployment on ECS Fargate, both colours behind one ALB, sharing one Redis. */
 public final class ConsoulService extends ComponentResource {
@@ -46,10 +45,7 @@ public final class ConsoulService extends ComponentResource {
         }
 
         this.outputs = new StackOutputs(loadBalancer.url(), loadBalancer.previewUrl(), redis.endpoint(spec));
-        registerOutputs(Map.of(
-                StackOutputs.URL, outputs.url(),
-                StackOutputs.PREVIEW_URL, outputs.previewUrl(),
-                StackOutputs.REDIS_ENDPOINT, outputs.redisEndpoint()));
+        registerOutputs(outputs.componentOutputs());
     }
 
     public StackOutputs outputs() {

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Just enough JSON for IAM policies and ECS container definitions (Pulumi's Gson is runtime-only). */
+/**
+ * Just enough JSON for IAM policies and ECS container definitions (Pulumi's Gson is runtime-only). Object keys are
+ * written sorted, so the same definition is always the same text: {@code Map.of}'s order changes from run to run, and
+ * a document whose text changes would show up as a diff in every {@code pulumi preview}.
+ */
 final class Json {
     private Json() {
     }
@@ -21,6 +25,7 @@ final class Json {
         }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(String::valueOf)))
                     .map(e -> quote(String.valueOf(e.getKey())) + ":" + write(e.getValue()))
                     .collect(Collectors.joining(",", "{", "}"));
         }

@@ -31,10 +31,7 @@ public final class ConsoulService extends ComponentResource {
         var app = ContainerAppService.create(name, spec, group, environment, redis, opts);
 
         this.outputs = new StackOutputs(app.url(), app.previewUrl(), redis.endpoint(spec));
-        registerOutputs(Map.of(
-                StackOutputs.URL, outputs.url(),
-                StackOutputs.PREVIEW_URL, outputs.previewUrl(),
-                StackOutputs.REDIS_ENDPOINT, outputs.redisEndpoint()));
+        registerOutputs(outputs.componentOutputs());
     }
 
     public StackOutputs outputs() {

@@ -5,7 +5,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.StackOutputs;
 
-import java.util.Map;
 
 /**
  * One Consoul deployment on Cloud Run: both colours are revisions of one service, tagged {@code blue} and
@@ -27,10 +26,7 @@ public final class ConsoulService extends ComponentResource {
         var service = CloudRunService.create(name, spec, region, network, identity, secrets, redis, opts);
 
         this.outputs = new StackOutputs(service.url(), service.previewUrl(), redis.endpoint(spec));
-        registerOutputs(Map.of(
-                StackOutputs.URL, outputs.url(),
-                StackOutputs.PREVIEW_URL, outputs.previewUrl(),
-                StackOutputs.REDIS_ENDPOINT, outputs.redisEndpoint()));
+        registerOutputs(outputs.componentOutputs());
     }
 
     public StackOutputs outputs() {

@@ -23,7 +23,6 @@ import io.consoul.infra.spec.StackOutputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One Consoul deployment on Kubernetes: a namespace, Redis (in-cluster or external), a Deployment per colour, and
@@ -60,10 +59,7 @@ public final class ConsoulService extends ComponentResource {
 
         this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
                 url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
-        registerOutputs(Map.of(
-                StackOutputs.URL, outputs.url(),
-                StackOutputs.PREVIEW_URL, outputs.previewUrl(),
-                StackOutputs.REDIS_ENDPOINT, outputs.redisEndpoint()));
+        registerOutputs(outputs.componentOutputs());
     }
 
     public StackOutputs outputs() {

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stack outputs, named the same on every cloud so the switch command and users need learn them once.
@@ -24,6 +25,11 @@ public record StackOutputs(Output<String> url, Output<String> previewUrl, Output
     /** Every output name, in the order the docs list them. */
     public static final List<String> NAMES =
             List.of(URL, PREVIEW_URL, ACTIVE_COLOR, IDLE_COLOR, BLUE_IMAGE, GREEN_IMAGE, REDIS_ENDPOINT);
+
+    /** What a deployment's component registers as its own outputs: the values its cloud computed. */
+    public Map<String, Output<?>> componentOutputs() {
+        return Map.of(URL, url, PREVIEW_URL, previewUrl, REDIS_ENDPOINT, redisEndpoint);
+    }
 
     /** Exports all of them: the cloud's URLs and endpoint, and the spec's colours and images. */
     public void export(Context ctx, DeploymentSpec spec) {
