@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.consoul.chat.OpenStreams;
 import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisHealth;
-import io.consoul.session.SessionStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,17 +26,15 @@ class HealthController {
     private final String version;
     private final OpenStreams streams;
     private final RedisHealth redis;
-    private final SessionStatus sessionStatus;
     private final ApplicationAvailability availability;
     private final boolean fallbackEnabled;
 
     HealthController(ConsoulProperties p, ObjectProvider<BuildProperties> build, OpenStreams streams,
-                     RedisHealth redis, SessionStatus sessionStatus, ApplicationAvailability availability) {
+                     RedisHealth redis, ApplicationAvailability availability) {
         this.version = p.version() != null && !p.version().isBlank() ? p.version()
                 : build.getIfAvailable() != null ? build.getIfAvailable().getVersion() : "dev";
         this.streams = streams;
         this.redis = redis;
-        this.sessionStatus = sessionStatus;
         this.availability = availability;
         this.fallbackEnabled = p.redisFallbackEnabled();
     }

@@ -48,7 +48,7 @@ class RedisConfig {
     RedisHealth redisHealth(RedisEndpoints endpoints, ScheduledExecutorService scheduler, MeterRegistry registry) {
         RedisHealth health = new RedisHealth(endpoints);
         if (endpoints.configured()) {
-            scheduler.scheduleWithFixedDelay(health::refresh, 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(health::check, 0, 5, java.util.concurrent.TimeUnit.SECONDS);
         }
         Gauge.builder("consoul.redis.up", health, h -> h.lastKnownUp() ? 1 : 0)
                 .description("1 when every configured Redis answers PING (1 without Redis: nothing to be down)")

@@ -22,10 +22,6 @@ public final class RedisHealth {
         return up;
     }
 
-    void refresh() {
-        check();
-    }
-
     public boolean lastKnownUp() {
         return up;
     }

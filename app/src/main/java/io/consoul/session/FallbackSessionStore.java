@@ -5,20 +5,15 @@ import java.util.function.Function;
 
 /**
  * {@code CONSOUL_REDIS_FALLBACK_ENABLED=true}: while Redis fails, sessions live in this process's memory
- * (and {@code /ready} says "degraded"); once Redis answers again, new writes go back to it.
+ * ({@code /ready} says "degraded" while Redis is down); once Redis answers again, new writes go back to it.
  */
 final class FallbackSessionStore implements SessionStore {
     private final SessionStore primary;
     private final SessionStore memory;
-    private volatile boolean degraded;
 
     FallbackSessionStore(SessionStore primary, SessionStore memory) {
         this.primary = primary;
         this.memory = memory;
-    }
-
-    boolean degraded() {
-        return degraded;
     }
 
     @Override
@@ -43,11 +38,8 @@ final class FallbackSessionStore implements SessionStore {
 
     private <T> T either(Function<SessionStore, T> operation) {
         try {
-            T result = operation.apply(primary);
-            degraded = false;
-            return result;
+            return operation.apply(primary);
         } catch (RedisUnavailableException e) {
-            degraded = true;
             return operation.apply(memory);
         }
     }

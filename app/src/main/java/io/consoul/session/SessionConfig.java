@@ -36,12 +36,6 @@ class SessionConfig {
         return new Sessions(store, json, Clock.systemUTC());
     }
 
-    @Bean
-    SessionStatus sessionStatus(SessionStore store, RedisEndpoints redis) {
-        return () -> store instanceof FallbackSessionStore f && f.degraded() ? "degraded"
-                : redis.sessions().isPresent() ? "redis" : "memory";
-    }
-
     /** Counted off the request path, every few seconds, from the shared store: equal on every instance. */
     @Bean
     Gauge activeSessionsGauge(Sessions sessions, MeterRegistry registry, ScheduledExecutorService redisScheduler) {
