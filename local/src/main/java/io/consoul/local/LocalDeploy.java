@@ -26,7 +26,7 @@ public final class LocalDeploy {
 
     static int run(List<String> args) {
         Path repo = Path.of(System.getProperty("consoul.repo", ".")).toAbsolutePath().normalize();
-        Path workDir = Path.of(System.getenv().getOrDefault("CONSOUL_LOCAL_DIR", "/tmp/consoul-local"));
+        Path workDir = LocalStack.defaultWorkDir();
         String command = args.isEmpty() ? "help" : args.get(0);
         List<String> rest = args.size() > 1 ? args.subList(1, args.size()) : List.of();
         switch (command) {

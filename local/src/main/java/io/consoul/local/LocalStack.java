@@ -38,7 +38,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(options.appJar() + " is missing: build it with ./mvnw -B -pl app package -DskipTests");
         }
         StackState s = new StackState();
-        s.appJar = options.appJar().toAbsolutePath();
+        // A copy, like an image: a rebuild of app/target while the stack runs must not break a restart.
+        s.appJar = workDir.resolve("consoul-app.jar");
         s.cluster = options.cluster();
         s.checkIntervalMillis = options.checkInterval().toMillis();
         for (Color c : Color.values()) s.versions.put(c, options.version(c));
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(workDir, s);
         try {
             Files.createDirectories(workDir.resolve("logs"));
+            Files.copy(options.appJar(), s.appJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Redis redis = Redis.start(workDir, options.cluster());
             s.redisPorts = redis.ports();
             s.redisPids = redis.pids();
@@ -77,6 +79,11 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack attach(Path workDir) {
         Path dir = workDir.toAbsolutePath();
         return new LocalStack(dir, StackState.load(dir));
+    }
+
+    /** {@code $CONSOUL_LOCAL_DIR}, default {@code /tmp/consoul-local}: where {@code ./local-deploy} keeps its stack. */
+    public static Path defaultWorkDir() {
+        return Path.of(System.getenv().getOrDefault("CONSOUL_LOCAL_DIR", "/tmp/consoul-local"));
     }
 
     public static boolean exists(Path workDir) {

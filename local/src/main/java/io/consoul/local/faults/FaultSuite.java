@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The whole fault suite, one command: a stack on one Redis node (fail-closed) for SIGKILL, rolling restart,
@@ -28,9 +29,11 @@ public final class FaultSuite {
         Path jar = repo.resolve("app/target/consoul-app-exec.jar");
         long start = System.nanoTime();
         List<ScenarioResult> results = new ArrayList<>();
-        results.addAll(onStack(repo, jar, false, s -> List.of(s.rateLimit(), s.blueGreenSwitch(), s.rollingRestart(),
-                s.sigkill(), s.redisRestart())));
-        results.addAll(onStack(repo, jar, true, s -> List.of(s.rateLimit(), s.redisRestart())));
+        results.addAll(onStack(repo, jar, false, s -> List.of(named("rate limit", s::rateLimit),
+                named("blue-green switch", s::blueGreenSwitch), named("rolling restart", s::rollingRestart),
+                named("SIGKILL one instance", s::sigkill), named("Redis restart", s::redisRestart))));
+        results.addAll(onStack(repo, jar, true, s -> List.of(named("rate limit", s::rateLimit),
+                named("Redis restart", s::redisRestart))));
         double minutes = (System.nanoTime() - start) / 60e9;
         String table = markdown(results, minutes);
         Path out = repo.resolve("docs/fault-results.md");
@@ -40,14 +43,32 @@ public final class FaultSuite {
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
     }
 
-    private static List<ScenarioResult> onStack(Path repo, Path jar, boolean cluster, Function<Scenarios, List<ScenarioResult>> run)
+    /** A scenario by name, so one that throws still gets its row (a FAIL with the reason) and the rest still run. */
+    private record Named(String name, Supplier<ScenarioResult> run) {
+    }
+
+    private static Named named(String name, Supplier<ScenarioResult> run) {
+        return new Named(name, run);
+    }
+
+    private static List<ScenarioResult> onStack(Path repo, Path jar, boolean cluster, Function<Scenarios, List<Named>> scenarios)
             throws IOException {
         Path dir = Files.createTempDirectory("consoul-faults-");
         System.out.println("starting a local stack (" + FaultStack.describe(cluster) + ") in " + dir);
         try (LocalStack stack = LocalStack.up(FaultStack.options(dir, jar, cluster))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::down));
-            List<ScenarioResult> results = run.apply(new Scenarios(stack, cluster));
-            results.forEach(r -> System.out.println((r.passed() ? "PASS " : "FAIL ") + r.name() + " " + r.violations()));
+            List<ScenarioResult> results = new ArrayList<>();
+            for (Named scenario : scenarios.apply(new Scenarios(stack, cluster))) {
+                ScenarioResult r;
+                try {
+                    r = scenario.run().get();
+                } catch (RuntimeException e) {
+                    r = new ScenarioResult(scenario.name(), FaultStack.describe(cluster), 0, 0, 0, 0, 0, 0, "completes",
+                            "", List.of("did not complete: " + e.getMessage()), 0);
+                }
+                System.out.println((r.passed() ? "PASS " : "FAIL ") + r.name() + " " + r.violations());
+                results.add(r);
+            }
             return results;
         }
     }
