@@ -102,9 +102,12 @@ class OpenApiDocumentTest {
             throw new IllegalStateException("Node.js and npm are needed to validate the OpenAPI document: "
                     + "sudo apt-get install -y nodejs npm (then run the tests again)");
         }
-        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CHECKER.toFile()).inheritIO().start();
+        // Output captured, never inherited: bytes on the fork's stdout would corrupt surefire's channel.
+        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CHECKER.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            throw new IllegalStateException("npm ci failed in " + CHECKER.toAbsolutePath());
+            throw new IllegalStateException("npm ci failed in " + CHECKER.toAbsolutePath() + ":\n" + output);
         }
     }
 
