@@ -23,6 +23,7 @@ import io.consoul.infra.spec.StackOutputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Consoul deployment on Kubernetes: a namespace, Redis (in-cluster or external), a Deployment per colour, and
