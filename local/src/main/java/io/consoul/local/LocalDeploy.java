@@ -1,10 +1,6 @@
 package io.consoul.local;
 
-import io.consoul.client.ConsoulClient;
-import io.consoul.client.RetryPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,16 +54,11 @@ public final class LocalDeploy {
             }
             case "status" -> System.out.print(LocalStack.attach(workDir).status());
             case "outputs" -> LocalStack.attach(workDir).outputs().forEach((k, v) -> System.out.println(k + "=" + v));
-            case "switch" -> {
-                LocalStack stack = LocalStack.attach(workDir);
-                Color target = rest.isEmpty() ? stack.activeColor().other() : Color.parse(rest.get(0));
-                return switchTo(stack, target, System.getenv("CONSOUL_API_KEY")) ? 0 : 1;
-            }
             default -> {
                 System.out.println("""
                         usage: ./local-deploy up [--cluster] [--env NAME=VALUE]…   start Redis, 3 app JVMs, HAProxy
                                ./local-deploy status                              outputs, instances, HAProxy's view
-                               ./local-deploy switch [blue|green]                 smoke-test the idle colour, then make it live
+                               ./local-deploy switch [blue|green]                 = ./consoul switch local [--to …]: smoke test, then switch
                                ./local-deploy outputs                             url, previewUrl, activeColor, … (name=value)
                                ./local-deploy down                                stop everything
                                ./local-deploy faults                              the fault suite → docs/fault-results.md""");
@@ -75,52 +66,5 @@ public final class LocalDeploy {
             }
         }
         return 0;
-    }
-
-    /**
-     * The clouds' switch, locally: smoke-test {@code target} through the preview URL ({@code /health} reports its
-     * version, {@code /ready}, one {@code /chat}), refuse if anything fails, switch, then check production serves it.
-     */
-    static boolean switchTo(LocalStack stack, Color target, String apiKey) {
-        if (target == stack.activeColor()) {
-            System.out.println(target.label() + " is already live: nothing to do.");
-            return true;
-        }
-        ConsoulClient preview = ConsoulClient.builder(stack.previewUrl()).apiKey(apiKey).retry(RetryPolicy.NONE)
-                .requestTimeout(Duration.ofSeconds(10)).build();
-        List<String> failures = new ArrayList<>();
-        String expected = stack.version(target);
-        check(failures, "preview /health reports " + expected, () -> expected.equals(preview.health().version()));
-        check(failures, "preview /ready", () -> preview.ready().ready());
-        check(failures, "preview /chat", () -> preview.chat("smoke-" + System.nanoTime(), "smoke test").response() != null);
-        if (!failures.isEmpty()) {
-            System.out.println("refused to switch to " + target.label() + ": " + failures + "; nothing was changed");
-            return false;
-        }
-        stack.activate(target);
-        System.out.println("ok   production → " + target.label() + " (HAProxy runtime API: set map)");
-        String served = ConsoulClient.builder(stack.url()).retry(RetryPolicy.NONE).build().health().version();
-        boolean verified = expected.equals(served);
-        System.out.println((verified ? "ok   " : "FAIL ") + stack.url() + " serves " + served);
-        System.out.println(target.label() + " is live, " + target.other().label() + " is idle on " + stack.previewUrl()
-                + " (rollback: ./local-deploy switch " + target.other().label() + ")");
-        return verified;
-    }
-
-    private interface Check {
-        boolean passes();
-    }
-
-    private static void check(List<String> failures, String name, Check check) {
-        boolean passed;
-        String why = "";
-        try {
-            passed = check.passes();
-        } catch (RuntimeException e) {
-            passed = false;
-            why = " (" + e.getMessage() + ")";
-        }
-        System.out.println((passed ? "ok   " : "FAIL ") + name + why);
-        if (!passed) failures.add(name + why);
     }
 }
