@@ -9,6 +9,6 @@ runs="${1:-10}"
 cd "$root"
 commands=()
 for cloud in aws gcp azure k8s; do
-  commands+=("java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -jar cli/target/consoul-cli.jar preview ${cloud}-production --format json")
+  commands+=("./consoul preview ${cloud}-production --format json")
 done
 hyperfine --warmup 1 --runs "$runs" --export-markdown "$root/cli/target/preview-bench.md" "${commands[@]}"
