@@ -2,7 +2,6 @@ package io.consoul.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Runs {@code consoul} in-process, as {@code main} would, capturing what it prints. */
@@ -23,15 +22,8 @@ public final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** The repository root (the directory of Pulumi.yaml above the module the tests run in). */
+    /** The repository root: the project directory above the module the tests run in. */
     public static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("Pulumi.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no Pulumi.yaml above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return ProjectDir.resolve(null);
     }
 }
