@@ -8,6 +8,7 @@ import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.Network;
 import io.consoul.infra.spec.StackOutputs;
 import io.consoul.infra.spec.fixtures.SpecFixtures;
+import io.consoul.infra.spec.fixtures.SwitchRule;
 import io.consoul.infra.spec.mock.MockStack;
 import io.consoul.infra.spec.mock.MockedResource;
 import io.consoul.infra.spec.mock.StackRun;
@@ -63,15 +64,8 @@ class AwsStackTest {
         StackRun blue = run(spec(Color.BLUE));
         StackRun green = run(spec(Color.GREEN));
         Set<String> routing = Set.of(LISTENER + " consoul-production", LISTENER + " consoul-preview");
-        assertEquals(names(blue), names(green), "the same resources exist whichever colour is live");
-        for (MockedResource b : blue.resources()) {
-            MockedResource g = green.resource(b.type(), b.name());
-            if (routing.contains(b.type() + " " + b.name())) {
-                assertNotEquals(b.inputs(), g.inputs(), b.name() + " must route to the other colour");
-            } else {
-                assertEquals(b.inputs(), g.inputs(), b.type() + " " + b.name() + " must not change on a switch");
-            }
-        }
+        SwitchRule.assertOnlyRoutingChanges(blue, green, r -> routing.contains(r.type() + " " + r.name()),
+                (b, g) -> assertNotEquals(b.inputs(), g.inputs(), b.name() + " must route to the other colour"));
     }
 
     @Test
@@ -208,9 +202,6 @@ class AwsStackTest {
         run.outputs().forEach((name, value) -> assertTrue(value != null && !value.toString().isBlank(), name));
     }
 
-    private static Set<String> names(StackRun run) {
-        return Set.copyOf(run.resources().stream().map(r -> r.type() + " " + r.name()).toList());
-    }
 
     private static List<Object> privateSubnetIds(StackRun run) {
         return List.of(run.resource("aws:ec2/subnet:Subnet", "consoul-private-0").state().get("id"),

@@ -7,6 +7,7 @@ import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.RedisMode;
 import io.consoul.infra.spec.StackOutputs;
 import io.consoul.infra.spec.fixtures.SpecFixtures;
+import io.consoul.infra.spec.fixtures.SwitchRule;
 import io.consoul.infra.spec.mock.MockStack;
 import io.consoul.infra.spec.mock.MockedResource;
 import io.consoul.infra.spec.mock.StackRun;
@@ -66,17 +67,12 @@ class K8sStackTest {
     void switchingChangesOnlyRouting() {
         StackRun blue = run(spec(Color.BLUE));
         StackRun green = run(spec(Color.GREEN));
-        assertEquals(names(blue), names(green));
         Set<String> routing = Set.of("consoul", "consoul-preview");
-        for (MockedResource b : blue.resources()) {
-            MockedResource g = green.resource(b.type(), b.name());
-            if (b.type().equals(SERVICE) && routing.contains(b.name())) {
-                assertNotEquals(b.inputs(), g.inputs(), b.name() + " must select the other colour");
-                assertEquals(b.input("spec.ports"), g.input("spec.ports"), "only the selector changes");
-            } else {
-                assertEquals(b.inputs(), g.inputs(), b.type() + " " + b.name() + " must not change on a switch");
-            }
-        }
+        SwitchRule.assertOnlyRoutingChanges(blue, green, r -> r.type().equals(SERVICE) && routing.contains(r.name()),
+                (b, g) -> {
+                    assertNotEquals(b.inputs(), g.inputs(), b.name() + " must select the other colour");
+                    assertEquals(b.input("spec.ports"), g.input("spec.ports"), "only the selector changes");
+                });
     }
 
     @Test
@@ -191,7 +187,4 @@ class K8sStackTest {
         assertEquals("http://consoul-preview.lb.example.com", run.outputs().get(StackOutputs.PREVIEW_URL));
     }
 
-    private static Set<String> names(StackRun run) {
-        return Set.copyOf(run.resources().stream().map(r -> r.type() + " " + r.name()).toList());
-    }
 }
