@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -37,22 +38,26 @@ class ChatService {
 
     ChatResponses.Chat chat(Sessions.Opened opened, String message) {
         Session session = opened.session();
-        Session.Message user = Session.Message.user(message);
-        Completion completion = models.complete(session.model, with(session.messages, user));
-        sessions.append(opened, List.of(user, Session.Message.assistant(completion.text())));
-        tokens.record(session.model, completion);
+        Completion completion = turn(opened, message, models::complete);
         return new ChatResponses.Chat(session.sessionId, completion.text(), session.model,
                 Usage.of(session.model, completion), Instant.now().toString());
     }
 
     /** Streams one reply; the turn is saved only once the whole reply has arrived. */
     Usage stream(Sessions.Opened opened, String message, Consumer<String> onToken) {
+        Completion completion = turn(opened, message, (model, prompt) -> models.stream(model, prompt, onToken));
+        return Usage.of(opened.session().model, completion);
+    }
+
+    /** One turn however the reply arrives: ask the session's model, append message and reply, count the tokens. */
+    private Completion turn(Sessions.Opened opened, String message,
+                            BiFunction<String, List<Session.Message>, Completion> ask) {
         Session session = opened.session();
         Session.Message user = Session.Message.user(message);
-        Completion completion = models.stream(session.model, with(session.messages, user), onToken);
+        Completion completion = ask.apply(session.model, with(session.messages, user));
         sessions.append(opened, List.of(user, Session.Message.assistant(completion.text())));
         tokens.record(session.model, completion);
-        return Usage.of(session.model, completion);
+        return completion;
     }
 
     /**
