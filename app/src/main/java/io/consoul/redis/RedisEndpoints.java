@@ -1,6 +1,7 @@
 package io.consoul.redis;
 
 import io.consoul.config.ConsoulProperties;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.resource.ClientResources;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,12 @@ public final class RedisEndpoints implements AutoCloseable {
     static RedisEndpoints create(ConsoulProperties p, ClientResources resources) {
         String sessionUrl = p.effectiveSessionRedisUrl();
         String limitUrl = p.effectiveRateLimitRedisUrl();
+        SslOptions ssl = TrustedCa.sslOptions(p.redisCaCert());
         RedisEndpoint sessions = sessionUrl.isEmpty() ? null
-                : new RedisEndpoint("Session", sessionUrl, p.redisCluster(), p.redisTimeout(), TrustedCa.sslOptions(p.redisCaCert()), resources);
+                : new RedisEndpoint("Session", sessionUrl, p.redisCluster(), p.redisTimeout(), ssl, resources);
         RedisEndpoint limits = limitUrl.isEmpty() ? null
                 : limitUrl.equals(sessionUrl) ? sessions
-                : new RedisEndpoint("Rate-limit", limitUrl, p.redisCluster(), p.redisTimeout(), TrustedCa.sslOptions(p.redisCaCert()), resources);
+                : new RedisEndpoint("Rate-limit", limitUrl, p.redisCluster(), p.redisTimeout(), ssl, resources);
         return new RedisEndpoints(sessions, limits);
     }
 
