@@ -1,7 +1,5 @@
 package io.consoul.session;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Map;
  * a Redis during a migration. Fields this server does not know are kept and written back unchanged.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public final class Session {
+public final class Session extends KeptFields {
     static final String OWNER = "owner";
 
     @JsonProperty("session_id") public String sessionId;
@@ -26,17 +24,6 @@ public final class Session {
     public String version = "1.0";
     public Map<String, Object> config = new LinkedHashMap<>();
     public Map<String, Object> metadata = new LinkedHashMap<>();
-    private final Map<String, Object> other = new LinkedHashMap<>();
-
-    @JsonAnySetter
-    void set(String name, Object value) {
-        other.put(name, value);
-    }
-
-    @JsonAnyGetter
-    Map<String, Object> other() {
-        return other;
-    }
 
     /** A session belongs to the key that created it; sessions without an owner (auth off, or legacy) are open. */
     boolean ownedBy(String ownerHash) {
@@ -46,10 +33,9 @@ public final class Session {
 
     /** One chat message; fields beyond role and content (the reference server's timestamps) are kept. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static final class Message {
+    public static final class Message extends KeptFields {
         public String role;
         public String content;
-        private final Map<String, Object> other = new LinkedHashMap<>();
 
         public Message() {}
 
@@ -60,15 +46,5 @@ public final class Session {
 
         public static Message user(String content) { return new Message("user", content); }
         public static Message assistant(String content) { return new Message("assistant", content); }
-
-        @JsonAnySetter
-        void set(String name, Object value) {
-            other.put(name, value);
-        }
-
-        @JsonAnyGetter
-        Map<String, Object> other() {
-            return other;
-        }
     }
 }
