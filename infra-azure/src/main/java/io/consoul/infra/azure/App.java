@@ -3,6 +3,7 @@ package io.consoul.infra.azure;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.CloudProgram;
 import io.consoul.infra.spec.DeploymentSpec;
 
 /**
@@ -24,8 +25,6 @@ public final class App {
 
     /** Declares the stack for a spec built elsewhere (tests, {@code consoul preview}). */
     public static void stack(Context ctx, DeploymentSpec spec) {
-        spec.requireCloud(Cloud.AZURE);
-        var service = new ConsoulService(DeploymentSpec.NAME, spec);
-        service.outputs().export(ctx, spec);
+        CloudProgram.declare(ctx, spec, Cloud.AZURE, s -> new ConsoulService(DeploymentSpec.NAME, s).outputs());
     }
 }

@@ -3,6 +3,7 @@ package io.consoul.infra.gcp;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.CloudProgram;
 import io.consoul.infra.spec.DeploymentSpec;
 
 /** Consoul on GCP Cloud Run: {@code CONSOUL_CLOUD=gcp pulumi up --stack gcp-<environment>}. */
@@ -24,10 +25,8 @@ public final class App {
 
     /** Declares the stack for a spec built elsewhere (tests, {@code consoul preview}). */
     public static void stack(Context ctx, DeploymentSpec spec) {
-        spec.requireCloud(Cloud.GCP);
         // Cloud Run needs an explicit location; it is the provider's setting (gcp:region), not a Consoul one.
         String region = ctx.config("gcp").get("region").orElse(DEFAULT_REGION);
-        var service = new ConsoulService(DeploymentSpec.NAME, spec, region);
-        service.outputs().export(ctx, spec);
+        CloudProgram.declare(ctx, spec, Cloud.GCP, s -> new ConsoulService(DeploymentSpec.NAME, s, region).outputs());
     }
 }

@@ -3,6 +3,7 @@ package io.consoul.infra.k8s;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.CloudProgram;
 import io.consoul.infra.spec.DeploymentSpec;
 
 /** Consoul on Kubernetes: {@code CONSOUL_CLOUD=k8s pulumi up --stack k8s-<environment>}. */
@@ -21,8 +22,6 @@ public final class App {
 
     /** Declares the stack for a spec built elsewhere (tests, {@code consoul preview}). */
     public static void stack(Context ctx, DeploymentSpec spec) {
-        spec.requireCloud(Cloud.K8S);
-        var service = new ConsoulService(DeploymentSpec.NAME, spec);
-        service.outputs().export(ctx, spec);
+        CloudProgram.declare(ctx, spec, Cloud.K8S, s -> new ConsoulService(DeploymentSpec.NAME, s).outputs());
     }
 }
