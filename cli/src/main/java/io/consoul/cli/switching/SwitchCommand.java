@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /** {@code consoul switch <stack> [--to blue|green]}: blue-green switch behind a smoke test. */
@@ -27,20 +26,15 @@ public final class SwitchCommand implements Runnable {
     @Option(names = "--to", paramLabel = "blue|green", description = "Colour to make live (default: the idle one).")
     String to;
 
-    @Option(names = "--smoke-api-key", paramLabel = "K", description = "API key for one /chat through the preview URL (default: no chat check).")
-    String smokeApiKey;
 
-    @Option(names = "--verify-timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "How long url may take to serve the new version after the update (default: ${DEFAULT-VALUE}).")
-    long verifyTimeoutSeconds;
+    @Mixin
+    SwitchOptions switching;
 
     @Override
     public void run() {
         if (to != null && !to.equals("blue") && !to.equals("green")) {
             throw new CliFailure("--to must be blue or green, got '" + to + "'", 2);
         }
-        StepReport report = new StepReport(spec.commandLine().getOut());
-        new BlueGreenSwitch(stack.open(), stack.stack, report, Duration.ofSeconds(verifyTimeoutSeconds),
-                Duration.ofSeconds(2)).switchTo(Optional.ofNullable(to), smokeApiKey);
+        switching.run(stack, Optional.ofNullable(to), spec.commandLine().getOut());
     }
 }
