@@ -2,7 +2,9 @@ package io.consoul.session;
 
 import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisEndpoints;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,11 +22,16 @@ class SessionConfig {
     private static final Logger log = LoggerFactory.getLogger(SessionConfig.class);
 
     @Bean
-    SessionStore sessionStore(ConsoulProperties p, RedisEndpoints redis) {
+    SessionStore sessionStore(ConsoulProperties p, RedisEndpoints redis, MeterRegistry registry) {
         SessionStore memory = new InMemorySessionStore(p.sessionTtl(), Clock.systemUTC());
+        AtomicInteger degraded = new AtomicInteger();
+        Gauge.builder("consoul.redis.degraded", degraded, AtomicInteger::get)
+                .description("Whether Redis is in degraded mode (1=degraded, 0=healthy)").register(registry);
+        Counter recovered = Counter.builder("consoul.redis.recovered")
+                .description("Total number of Redis connection recoveries").register(registry);
         return redis.sessions().<SessionStore>map(endpoint -> {
             SessionStore store = new RedisSessionStore(endpoint, p.sessionKeyPrefix(), p.sessionTtl());
-            return p.redisFallbackEnabled() ? new FallbackSessionStore(store, memory) : store;
+            return p.redisFallbackEnabled() ? new FallbackSessionStore(store, memory, degraded, recovered) : store;
         }).orElseGet(() -> {
             log.info("No session Redis configured: sessions live in this process's memory (one instance only)");
             return memory;
@@ -48,6 +55,6 @@ class SessionConfig {
             }
         }, 0, 5, TimeUnit.SECONDS);
         return Gauge.builder("consoul.active.sessions", active, AtomicLong::get)
-                .description("Sessions alive in the shared store").register(registry);
+                .description("Number of active sessions").register(registry);
     }
 }
