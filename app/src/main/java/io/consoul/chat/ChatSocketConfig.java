@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +49,19 @@ class ChatSocketConfig implements WebSocketConfigurer {
         this.addresses = addresses;
         this.json = json;
         this.origins = SettingList.parse("CONSOUL_CORS_ORIGINS", p.corsOrigins()).toArray(String[]::new);
+    }
+
+    /**
+     * Messages up to {@code CONSOUL_MAX_BODY_SIZE}, as HTTP bodies: the container's default (8 KiB) would close the
+     * connection on a valid 32768-character message.
+     */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer(ConsoulProperties p) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        int limit = (int) Math.min(p.maxBodySize(), Integer.MAX_VALUE);
+        container.setMaxTextMessageBufferSize(limit);
+        container.setMaxBinaryMessageBufferSize(limit);
+        return container;
     }
 
     @Override

@@ -36,6 +36,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param redisCaCert         extra CA to trust for {@code rediss://} (PEM text or a file path), e.g. Memorystore's server CA
  * @param sessionKeyPrefix    Redis key prefix of sessions, wire-compatible with the reference server
  * @param sessionTtl          session time to live, refreshed on every save
+ * @param sessionGcInterval   {@code CONSOUL_SESSION_GC_INTERVAL}: how often session keys without a TTL are cleaned; 0 turns it off
+ * @param sessionGcBatchSize  {@code CONSOUL_SESSION_GC_BATCH_SIZE}: keys per {@code SCAN} page, 1 to 10000
  * @param validationEnabled   {@code CONSOUL_VALIDATION_ENABLED}: enforce {@code maxBodySize}
  * @param maxBodySize         largest accepted request body, in bytes
  * @param corsOrigins         {@code CONSOUL_CORS_ORIGINS} or {@code CONSOUL_CORS_ALLOWED_ORIGINS}: allowed origins, {@code *} for any
@@ -81,6 +83,8 @@ public record ConsoulProperties(
         String redisCaCert,
         String sessionKeyPrefix,
         @DurationUnit(ChronoUnit.SECONDS) Duration sessionTtl,
+        @DurationUnit(ChronoUnit.SECONDS) Duration sessionGcInterval,
+        int sessionGcBatchSize,
         boolean validationEnabled,
         long maxBodySize,
         String corsOrigins,

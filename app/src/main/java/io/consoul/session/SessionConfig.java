@@ -4,11 +4,11 @@ import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisEndpoints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,23 @@ class SessionConfig {
             log.info("No session Redis configured: sessions live in this process's memory (one instance only)");
             return memory;
         });
+    }
+
+    /** The reference's orphan clean-up, on the session Redis only (memory entries always expire). */
+    @Bean
+    Object sessionGc(ConsoulProperties p, RedisEndpoints redis, JsonMapper json, ScheduledExecutorService redisScheduler) {
+        if (p.sessionGcBatchSize() < 1 || p.sessionGcBatchSize() > 10_000) {
+            throw new IllegalArgumentException("CONSOUL_SESSION_GC_BATCH_SIZE is " + p.sessionGcBatchSize() + "; allowed: 1 to 10000");
+        }
+        if (p.sessionGcInterval().isNegative()) {
+            throw new IllegalArgumentException("CONSOUL_SESSION_GC_INTERVAL is negative; 0 turns it off");
+        }
+        return redis.sessions().filter(endpoint -> !p.sessionGcInterval().isZero()).map(endpoint -> {
+            SessionGc gc = new SessionGc(endpoint, p.sessionKeyPrefix(), p.sessionTtl(), p.sessionGcBatchSize(), json, Clock.systemUTC());
+            long every = p.sessionGcInterval().toMillis();
+            redisScheduler.scheduleWithFixedDelay(gc::collect, every, every, TimeUnit.MILLISECONDS);
+            return (Object) gc;
+        }).orElse("off");
     }
 
     @Bean

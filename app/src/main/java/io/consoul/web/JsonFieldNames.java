@@ -30,7 +30,8 @@ final class JsonFieldNames {
                 out.add(name);
                 type = Object.class;
             } else {
-                JsonProperty json = component.getAnnotation(JsonProperty.class);
+                // @JsonProperty does not target record components: javac puts it on the accessor (and field).
+                JsonProperty json = component.getAccessor().getAnnotation(JsonProperty.class);
                 out.add(json != null && !json.value().isEmpty() ? json.value() : name);
                 type = component.getGenericType();
             }
