@@ -42,6 +42,6 @@ final class StackOptions {
                     .orElseThrow(() -> new CliFailure("cannot tell the cloud of stack " + stack
                             + ": name it <cloud>-<environment> or set consoul:cloud"));
         }
-        return PulumiStack.select(dir, stack, cloud.key());
+        return PulumiStack.select(dir, stack, cloud);
     }
 }
