@@ -159,6 +159,15 @@ final class Haproxy {
         command("set server " + instance.color().label() + "/" + instance.name() + " state maint");
     }
 
+    /** The colour the production frontend routes to, from the runtime map. */
+    Color production() {
+        for (String line : command("show map " + mapFile()).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3 && f[1].equals("production")) return Color.parse(f[2]);
+        }
+        throw new IllegalStateException("haproxy's map has no production entry");
+    }
+
     /** Each server's state as HAProxy sees it: {@code blue/blue-1 → UP}. */
     Map<String, String> serverStates() {
         Map<String, String> states = new LinkedHashMap<>();

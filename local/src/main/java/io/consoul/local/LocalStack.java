@@ -21,7 +21,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path workDir;
-    private final StackState state;
+    private StackState state;
 
     private LocalStack(Path workDir, StackState state) {
         this.workDir = workDir;
@@ -86,6 +86,17 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack attach(Path workDir) {
         Path dir = workDir.toAbsolutePath();
         return new LocalStack(dir, StackState.load(dir));
+    }
+
+    /** Reads the state again, after another process (the consoul command) changed the stack. */
+    public synchronized LocalStack reload() {
+        state = StackState.load(workDir);
+        return this;
+    }
+
+    /** The colour HAProxy routes production to now (its runtime map, whoever changed it). */
+    public Color routedColor() {
+        return haproxy().production();
     }
 
     /** {@code $CONSOUL_LOCAL_DIR}, default {@code /tmp/consoul-local}: where {@code ./local-deploy} keeps its stack. */
