@@ -32,12 +32,14 @@ final class BlueGreenSwitch {
     private final String stackName;
     private final StepReport report;
     private final SwitchSettings settings;
+    private final PreviewReach reach;
 
-    BlueGreenSwitch(StackGateway stack, String stackName, StepReport report, SwitchSettings settings) {
+    BlueGreenSwitch(StackGateway stack, String stackName, StepReport report, SwitchSettings settings, PreviewReach reach) {
         this.stack = stack;
         this.stackName = stackName;
         this.report = report;
         this.settings = settings;
+        this.reach = reach;
     }
 
     /** Makes {@code target} (or, when empty, the idle colour) live. */
@@ -53,6 +55,10 @@ final class BlueGreenSwitch {
         String image = outputs.get(colour + "Image");
         String previewUrl = required(outputs, StackOutputs.PREVIEW_URL);
         required(outputs, StackOutputs.URL);
+        // Before anything changes: can this machine call the preview at all? (token, port-forward, or what to do)
+        PreviewReach.Endpoint preview = reach.way() == PreviewReach.Way.DIRECT ? reach.preview(previewUrl)
+                : timed("reach " + previewUrl + " (" + reach.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+                        () -> reach.preview(previewUrl));
 
         PlatformCapacity capacity = timed("read the stack's resources", stack::capacity);
         long start = System.nanoTime();
@@ -64,8 +70,8 @@ final class BlueGreenSwitch {
         boolean raised = preScale(capacity, colour, live, idleKey, idleMinBefore);
 
         start = System.nanoTime();
-        SmokeGate.Result smoke = SmokeGate.check(previewUrl, image, apiKey);
-        report.step(smoke.passed(), "smoke test " + colour + " (" + image + ") at " + previewUrl, millisSince(start));
+        SmokeGate.Result smoke = SmokeGate.check(preview, image, apiKey);
+        report.step(smoke.passed(), "smoke test " + colour + " (" + image + ") at " + preview.url(), millisSince(start));
         smoke.checks().forEach(c -> report.detail(c.passed(), c.name() + ": " + c.detail(), c.millis()));
         if (!smoke.passed()) {
             String undone = raised ? restoreMinimum(colour, idleKey, idleMinBefore) : "nothing was changed";
@@ -82,8 +88,10 @@ final class BlueGreenSwitch {
         }
         String url = required(after, StackOutputs.URL);
         String version = smoke.version().orElseThrow();
+        PreviewReach.Endpoint production = reach.production(url);
+        url = production.url();
         start = System.nanoTime();
-        String served = waitForVersion(url, version);
+        String served = waitForVersion(production, version);
         boolean verified = ImageTag.sameVersion(version, served);
         report.step(verified, "verify " + url + " serves " + version + " (got " + served + ")", millisSince(start));
         if (!verified) {
@@ -112,7 +120,7 @@ final class BlueGreenSwitch {
             return null;
         });
         try {
-            timed("pulumi up (" + colour + " scales to at least " + live + ")", () -> {
+            timed(stack.update() + " (" + colour + " scales to at least " + live + ")", () -> {
                 stack.up();
                 return null;
             });
@@ -145,7 +153,7 @@ final class BlueGreenSwitch {
             return null;
         });
         try {
-            timed("pulumi up (the routing moves to " + colour + ")", () -> {
+            timed(stack.update() + " (the routing moves to " + colour + ")", () -> {
                 stack.up();
                 return null;
             });
@@ -205,7 +213,7 @@ final class BlueGreenSwitch {
             held.forEach(stack::removeConfig);
             return null;
         });
-        timed("pulumi up (" + required(outputs, StackOutputs.IDLE_COLOR) + " back to its minimum)", () -> {
+        timed(stack.update() + " (" + required(outputs, StackOutputs.IDLE_COLOR) + " back to its minimum)", () -> {
             stack.up();
             return null;
         });
@@ -216,7 +224,7 @@ final class BlueGreenSwitch {
     private String restoreMinimum(String colour, String key, Optional<String> before) {
         restoreConfig(key, before);
         try {
-            timed("pulumi up (" + colour + " back to its minimum)", () -> {
+            timed(stack.update() + " (" + colour + " back to its minimum)", () -> {
                 stack.up();
                 return null;
             });
@@ -247,8 +255,8 @@ final class BlueGreenSwitch {
     }
 
     /** The version {@code url} reports once it reports {@code expected}, or the last thing it said at the timeout. */
-    private String waitForVersion(String url, String expected) {
-        ConsoulApi api = new ConsoulApi(url);
+    private String waitForVersion(PreviewReach.Endpoint production, String expected) {
+        ConsoulApi api = new ConsoulApi(production.url(), production.headers());
         long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
         String last;
         while (true) {

@@ -92,6 +92,11 @@ final class LocalGateway implements StackGateway, PlatformCapacity {
     }
 
     @Override
+    public String update() {
+        return "update (app processes, HAProxy map)";
+    }
+
+    @Override
     public PlatformCapacity capacity() {
         return this;
     }

@@ -23,6 +23,11 @@ interface StackGateway {
     /** {@code pulumi up}: applies the config (routing, per-colour minimums); both colours keep running. */
     void up();
 
+    /** What {@link #up()} is called in the step lines. */
+    default String update() {
+        return "pulumi up";
+    }
+
     /** How many instances each colour runs and how many are ready, read from the platform. */
     PlatformCapacity capacity();
 }

@@ -29,6 +29,19 @@ final class SwitchOptions {
             + "run `consoul scale-down <stack>` once it has passed.")
     boolean noWait;
 
+    @Option(names = "--preview-url", paramLabel = "URL",
+            description = "Smoke-test the idle colour here instead of the stack's previewUrl (your own tunnel or port-forward).")
+    String previewUrl;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Verify production here instead of the stack's url (your own tunnel or port-forward).")
+    String url;
+
+    @Option(names = "--identity-token", paramLabel = "TOKEN",
+            description = "Sent as Authorization: Bearer to previewUrl and url (a private Cloud Run service); "
+                    + "by default consoul takes one with gcloud auth print-identity-token where the stack needs it.")
+    String identityToken;
+
     @Option(names = "--poll-interval", defaultValue = "2", paramLabel = "SECONDS", hidden = true,
             description = "How often readiness and url are polled (default: ${DEFAULT-VALUE}).")
     long pollSeconds;
@@ -42,6 +55,8 @@ final class SwitchOptions {
     /** Switches {@code stack} to {@code to}, or to its idle colour when empty, printing each step to {@code out}. */
     void run(StackOptions stack, Optional<String> to, PrintWriter out) {
         SwitchSettings settings = settings();
-        new BlueGreenSwitch(stack.open(), stack.stack, new StepReport(out), settings).switchTo(to, smokeApiKey);
+        try (PreviewReach reach = stack.reach().withOverrides(previewUrl, url, identityToken)) {
+            new BlueGreenSwitch(stack.open(), stack.stack, new StepReport(out), settings, reach).switchTo(to, smokeApiKey);
+        }
     }
 }
