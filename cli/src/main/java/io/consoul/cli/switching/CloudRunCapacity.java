@@ -72,7 +72,7 @@ final class CloudRunCapacity implements PlatformCapacity {
         String project = StackResources.text(service, "project");
         String filter = "metric.type=\"" + METRIC + "\" AND resource.type=\"cloud_run_revision\""
                 + " AND resource.labels.service_name=\"" + StackResources.text(service, "name") + "\""
-                + " AND resource.labels.revision_name=\"" + revision(service, colour) + "\""
+                + " AND resource.labels.revision_name=\"" + StackResources.entry(service, "traffics", "tag", colour, "revision") + "\""
                 + (readyOnly ? " AND (metric.labels.state=\"active\" OR metric.labels.state=\"idle\")" : "");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         URI uri = URI.create(monitoring + "/v3/projects/" + project + "/timeSeries?filter=" + encode(filter)
@@ -90,20 +90,6 @@ final class CloudRunCapacity implements PlatformCapacity {
                 .getAsJsonObject("value");
         JsonElement number = value.has("int64Value") ? value.get("int64Value") : value.get("doubleValue");
         return (int) Math.round(number.getAsDouble());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String revision(Map<String, Object> service, String colour) {
-        Object traffic = service.get("traffics");
-        if (traffic instanceof List<?> targets) {
-            for (Object target : targets) {
-                Map<String, Object> t = (Map<String, Object>) target;
-                if (colour.equals(t.get("tag")) && t.get("revision") != null) {
-                    return String.valueOf(t.get("revision"));
-                }
-            }
-        }
-        throw new CliFailure("the Cloud Run service's traffic names no revision tagged " + colour);
     }
 
     private static String encode(String text) {

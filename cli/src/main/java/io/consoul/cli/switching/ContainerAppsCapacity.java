@@ -64,21 +64,8 @@ final class ContainerAppsCapacity implements PlatformCapacity {
             throw new CliFailure("unexpected Container App id " + StackResources.text(app, "id"));
         }
         return new ArrayList<>(List.of("az", "containerapp", noun, verb, "--subscription", id[2], "--resource-group", id[4],
-                "--name", id[8], "--revision", revision(app, colour), "--output", "json"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String revision(Map<String, Object> app, String colour) {
-        Object traffic = StackResources.at(app, "configuration.ingress.traffic");
-        if (traffic instanceof List<?> weights) {
-            for (Object weight : weights) {
-                Map<String, Object> w = (Map<String, Object>) weight;
-                if (colour.equals(w.get("label")) && w.get("revisionName") != null) {
-                    return String.valueOf(w.get("revisionName"));
-                }
-            }
-        }
-        throw new CliFailure("the Container App's ingress names no revision labelled " + colour);
+                "--name", id[8], "--revision",
+                StackResources.entry(app, "configuration.ingress.traffic", "label", colour, "revisionName"), "--output", "json"));
     }
 
     private static String text(JsonObject object, String field) {

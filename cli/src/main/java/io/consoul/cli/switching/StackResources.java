@@ -53,6 +53,23 @@ final class StackResources {
         return value;
     }
 
+    /**
+     * In a list of maps at {@code path} (a traffic list), the {@code valueKey} of the entry whose {@code matchKey} is
+     * {@code colour}: the revision a Cloud Run tag or a Container Apps label names.
+     */
+    @SuppressWarnings("unchecked")
+    static String entry(Map<String, Object> map, String path, String matchKey, String colour, String valueKey) {
+        if (at(map, path) instanceof List<?> entries) {
+            for (Object entry : entries) {
+                Map<String, Object> e = (Map<String, Object>) entry;
+                if (colour.equals(e.get(matchKey)) && e.get(valueKey) != null) {
+                    return String.valueOf(e.get(valueKey));
+                }
+            }
+        }
+        throw new CliFailure("the stack's state names no " + valueKey + " with " + matchKey + " " + colour + " in " + path);
+    }
+
     static String text(Map<String, Object> map, String path) {
         Object value = at(map, path);
         if (value == null) {
