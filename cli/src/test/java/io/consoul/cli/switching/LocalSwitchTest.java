@@ -89,7 +89,7 @@ class LocalSwitchTest {
     void preScaledSwitchUnderLoadFailsNothingAndKeepsP99() {
         Scenarios scenarios = new Scenarios(stack.reload(), false);
         ScenarioResult result = scenarios.preScaledSwitch(() -> {
-            Cli.Result r = Cli.run("switch", "local", "--local-dir", workDir.toString(), "--scale-down-delay", "5s", "--poll-interval", "1");
+            Cli.Result r = Cli.run("switch", "local", "--local-dir", workDir.toString(), "--scale-down-delay", "15s", "--poll-interval", "1");
             if (r.exitCode() != 0) throw new IllegalStateException(r.out() + r.err());
         });
         System.out.println(result);
