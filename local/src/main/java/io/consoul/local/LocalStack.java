@@ -67,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             for (Instance i : List.copyOf(s.instances)) stack.launch(i);
-            for (Instance i : s.instances) stack.waitReady(i);
+            for (Instance i : List.copyOf(s.instances)) stack.awaitReady(i);
             s.productionPort = Processes.freePort();
             s.previewPort = Processes.freePort();
             s.haproxyPid = stack.haproxy().start(s.productionPort, s.previewPort, s.instances, s.active, options.checkInterval());
@@ -262,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
             }
             state.save(workDir);
             for (Instance i : added) launch(i);
-            for (Instance i : added) waitReady(i);
+            for (Instance i : added) awaitReady(i);
             for (Instance i : added) haproxy().addServer(current(i));
             for (Instance i : added) waitServing(i, START_TIMEOUT);
         } else {
@@ -361,7 +361,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts a stopped instance again on its ports and waits until HAProxy routes to it. */
     public void start(Instance instance) {
         launch(current(instance));
-        waitReady(current(instance));
+        awaitReady(current(instance));
         waitServing(current(instance), START_TIMEOUT);
     }
 
@@ -416,6 +416,32 @@ public final class LocalStack implements AutoCloseable {
         long pid = Processes.start(command, env, workDir.resolve("logs").resolve(i.name() + ".log"), workDir);
         state.record(pid);
         replace(i.withPid(pid));
+    }
+
+    /**
+     * Waits until the instance is ready; if it died because another process took one of its ports between our pick
+     * and its bind (a free port is only free when asked), starts it again on fresh ports, up to three times.
+     */
+    private void awaitReady(Instance instance) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                waitReady(current(instance));
+                return;
+            } catch (IllegalStateException e) {
+                Instance now = current(instance);
+                if (attempt == 3 || Processes.alive(now.pid()) || !logMentions(now, "already in use")) throw e;
+                replace(new Instance(now.name(), now.color(), Processes.freePort(), Processes.freePort(), 0));
+                launch(current(instance));
+            }
+        }
+    }
+
+    private boolean logMentions(Instance instance, String text) {
+        try {
+            return Files.readString(workDir.resolve("logs").resolve(instance.name() + ".log")).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void waitReady(Instance instance) {
