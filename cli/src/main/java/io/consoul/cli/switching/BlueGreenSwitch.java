@@ -60,6 +60,7 @@ final class BlueGreenSwitch {
                 : timed("reach " + previewUrl + " (" + reach.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
                         () -> reach.preview(previewUrl));
 
+        Duration delay = scaleDownDelay(); // a bad consoul:scaleDownDelay fails here, before anything changes
         PlatformCapacity capacity = timed("read the stack's resources", stack::capacity);
         long start = System.nanoTime();
         int live = capacity.running(active);
@@ -100,7 +101,14 @@ final class BlueGreenSwitch {
         }
         report.line(String.format("%s: %s is live (%s), %s is idle; total %s",
                 stackName, colour, version, active, StepReport.seconds(report.totalMillis())));
-        hold(colour, active, live);
+        hold(colour, active, live, delay);
+    }
+
+    /** {@code --scale-down-delay}, else {@code consoul:scaleDownDelay}, else 10 minutes. */
+    private Duration scaleDownDelay() {
+        return settings.scaleDownDelay().orElseGet(() -> stack.config(ConfigKeys.SCALE_DOWN_DELAY)
+                .map(text -> DurationText.parse(ConfigKeys.SCALE_DOWN_DELAY, text))
+                .orElse(SwitchSettings.DEFAULT_SCALE_DOWN_DELAY));
     }
 
     /**
@@ -168,13 +176,10 @@ final class BlueGreenSwitch {
     }
 
     /** Keeps the former live colour at its capacity for the delay, then scales down — or says how to, later. */
-    private void hold(String colour, String former, int live) {
+    private void hold(String colour, String former, int live, Duration delay) {
         if (live == 0) {
             return;
         }
-        Duration delay = settings.scaleDownDelay().orElseGet(() -> stack.config(ConfigKeys.SCALE_DOWN_DELAY)
-                .map(text -> DurationText.parse(ConfigKeys.SCALE_DOWN_DELAY, text))
-                .orElse(SwitchSettings.DEFAULT_SCALE_DOWN_DELAY));
         Instant until = Instant.now().plus(delay).truncatedTo(ChronoUnit.SECONDS);
         String held = former + " keeps " + live + " instance(s) until " + until + " (scale-down delay "
                 + DurationText.format(delay) + "), so `consoul rollback " + stackName + "` is instant";

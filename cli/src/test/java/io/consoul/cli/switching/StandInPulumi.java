@@ -122,6 +122,11 @@ final class StandInPulumi {
         Files.writeString(dir.resolve("cap." + colour), tasks + "\n");
     }
 
+    /** As if {@code pulumi config set key value} had been run by hand. */
+    void configure(String key, String value) throws IOException {
+        Files.writeString(dir.resolve("config").resolve(key), value + "\n");
+    }
+
     void failUpdates() throws IOException {
         Files.writeString(dir.resolve("fail-up"), "");
     }

@@ -204,6 +204,22 @@ class SwitchTest {
     }
 
     @Test
+    @DisplayName("consoul:scaleDownDelay from the stack sets the hold; a bad one fails before anything changes")
+    void scaleDownDelayFromTheStack() throws Exception {
+        pulumi.configure("consoul:scaleDownDelay", "90s");
+        Run run = consoul("switch", STACK);
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("(scale-down delay 1m30s)"), run.out);
+
+        pulumi.deploy("blue");
+        pulumi.configure("consoul:scaleDownDelay", "ten minutes");
+        Run bad = consoul("switch", STACK);
+        assertEquals(2, bad.exitCode, bad.out + bad.err);
+        assertTrue(bad.err.contains("consoul:scaleDownDelay = 'ten minutes' is not a duration: allowed seconds (600) or 90s, 10m, 1h"), bad.err);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set") || c.startsWith("up")), pulumi.calls().toString());
+    }
+
+    @Test
     @DisplayName("rollback during the delay: the former colour is still at capacity, so there is no scale-up, one update")
     void rollbackDuringTheDelayIsInstant() throws Exception {
         pulumi.autoscaled("blue", 4);
