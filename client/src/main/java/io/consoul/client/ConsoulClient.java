@@ -119,6 +119,7 @@ public final class ConsoulClient {
         private Duration requestTimeout = Duration.ofSeconds(90);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private HttpClient httpClient;
+        private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
         private Builder(String baseUrl) {
             String trimmed = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
@@ -158,6 +159,15 @@ public final class ConsoulClient {
             return this;
         }
 
+        /**
+         * One more header on every request, for what sits in front of the API: e.g. {@code Authorization: Bearer
+         * <identity token>} for a private Cloud Run service. None by default.
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
         /** Your own JDK client (proxy, TLS, executor); by default one is built with the connect timeout. */
         public Builder httpClient(HttpClient client) {
             this.httpClient = client;
@@ -167,7 +177,7 @@ public final class ConsoulClient {
         public ConsoulClient build() {
             HttpClient client = httpClient != null ? httpClient
                     : HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
-            return new ConsoulClient(new Transport(client, baseUrl, apiKey, requestTimeout, retry));
+            return new ConsoulClient(new Transport(client, baseUrl, apiKey, requestTimeout, retry, headers));
         }
     }
 }
