@@ -25,6 +25,7 @@ import io.consoul.infra.spec.Resources;
 import io.consoul.infra.spec.Rollout;
 import io.consoul.infra.spec.Scaling;
 import io.consoul.infra.spec.Shutdown;
+import io.consoul.infra.spec.limits.FargateLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class ColorService {
                 .family(colorName)
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
-                .cpu(Integer.toString(size.ecsCpuUnits()))
+                .cpu(Integer.toString(FargateLimits.taskCpu(size)))
                 .memory(Integer.toString(size.memoryMiB()))
                 .executionRoleArn(shared.executionRole().arn())
                 .containerDefinitions(containerDefinitions(spec, color, shared))
@@ -68,6 +69,10 @@ final class ColorService {
                         .securityGroups(shared.securityGroups().service().id().applyValue(List::of))
                         .assignPublicIp(false).build())
                 .propagateTags("SERVICE")
+                // ECS reads secrets when a task starts: a rotated secret (a new version of the one secret) rolls
+                // every task, 200 % / 100 %, so no task keeps the old value.
+                .forceNewDeployment(true)
+                .triggers(shared.secrets().version().applyValue(v -> Map.of("secretVersion", v)))
                 .build(),
                 // Autoscaling owns the running count after creation; the listeners must exist before a target group
                 // can take targets.
@@ -84,8 +89,9 @@ final class ColorService {
         var target = new Target(name, TargetArgs.builder()
                 .minCapacity(scaling.minReplicas()).maxCapacity(scaling.maxReplicas())
                 .resourceId(resourceId).scalableDimension(DIMENSION).serviceNamespace("ecs").build(), opts);
+        // CPU only: a JVM keeps the heap it grew, so a memory policy would never agree to scale in, and ECS scales in
+        // only when every target-tracking policy agrees (docs/deploying.md, "Autoscaling").
         policy(name + "-cpu", "ECSServiceAverageCPUUtilization", scaling.cpuTargetPercent(), scaling, target, opts);
-        policy(name + "-memory", "ECSServiceAverageMemoryUtilization", scaling.memoryTargetPercent(), scaling, target, opts);
     }
 
     private static void policy(String name, String metric, int targetPercent, Scaling scaling, Target target,
@@ -119,7 +125,7 @@ final class ColorService {
                             Map.of("containerPort", Ports.METRICS, "protocol", "tcp")));
                     container.put("environment", environment);
                     container.put("secrets", t.t1);
-                    container.put("stopTimeout", Shutdown.TERMINATION_GRACE_SECONDS);
+                    container.put("stopTimeout", Shutdown.ECS_STOP_TIMEOUT_SECONDS);
                     container.put("readonlyRootFilesystem", false);
                     container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                             "awslogs-group", t.t2, "awslogs-region", t.t3, "awslogs-stream-prefix", color.key())));

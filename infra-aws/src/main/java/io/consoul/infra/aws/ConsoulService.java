@@ -36,7 +36,7 @@ public final class ConsoulService extends ComponentResource {
         var cluster = new Cluster(name, ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build()).build(), opts);
         var loadBalancer = LoadBalancer.create(name, spec, network, groups, opts);
-        Alarms.create(name, loadBalancer, opts);
+        Alarms.create(name, spec, loadBalancer, opts);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build()).applyValue(r -> r.name());
 
         var shared = new ColorService.Shared(cluster, network, groups, loadBalancer, secrets, logs, role, region, this);

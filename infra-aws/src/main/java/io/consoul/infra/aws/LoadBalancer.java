@@ -65,6 +65,13 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
                 alb.dnsName().applyValue(dns -> scheme + dns + ":" + previewPort));
     }
 
+    /**
+     * The target group checks {@code /health}, not {@code /ready}, on purpose. ECS replaces a task that fails its
+     * load-balancer check, so checking {@code /ready} (which fails while Redis is unreachable) would turn a Redis
+     * outage into every task of both colours being killed and restarted. Draining needs no check: when ECS stops a
+     * task it first deregisters it, waits out the deregistration delay while in-flight requests finish, and only
+     * then sends SIGTERM (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
+     */
     private static TargetGroup targetGroup(String name, Color color, AwsNetwork network, CustomResourceOptions opts) {
         Probe check = HealthChecks.LIVENESS;
         return new TargetGroup(name + "-" + color.key(), TargetGroupArgs.builder()

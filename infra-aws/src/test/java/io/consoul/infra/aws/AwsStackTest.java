@@ -139,7 +139,7 @@ class AwsStackTest {
         assertEquals(3, tg.input("healthCheck.unhealthyThreshold").orElseThrow());
         assertEquals(30, tg.input("healthCheck.interval").orElseThrow());
         assertEquals(10, tg.input("healthCheck.timeout").orElseThrow());
-        assertEquals(70, tg.input("deregistrationDelay").orElseThrow());
+        assertEquals(75, tg.input("deregistrationDelay").orElseThrow(), "pre-stop 10 + shutdown delay 5 + drain 60");
 
         MockedResource service = run.resource("aws:ecs/service:Service", "consoul-blue");
         assertEquals(200, service.input("deploymentMaximumPercent").orElseThrow());
@@ -155,13 +155,15 @@ class AwsStackTest {
         assertEquals(70.0, ((Number) cpu.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
         assertEquals(300, cpu.input("targetTrackingScalingPolicyConfiguration.scaleInCooldown").orElseThrow());
         assertEquals(60, cpu.input("targetTrackingScalingPolicyConfiguration.scaleOutCooldown").orElseThrow());
-        MockedResource memory = run.resource("aws:appautoscaling/policy:Policy", "consoul-blue-memory");
-        assertEquals(80.0, ((Number) memory.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
+        assertEquals(List.of("consoul-blue-cpu", "consoul-green-cpu"),
+                run.resourcesOfType("aws:appautoscaling/policy:Policy").stream().map(MockedResource::name).sorted().toList(),
+                "CPU only: a memory policy on a JVM never agrees to scale in, and ECS scales in only when all agree");
 
         MockedResource task = run.resource("aws:ecs/taskDefinition:TaskDefinition", "consoul-blue");
         assertEquals("2048", task.input("cpu").orElseThrow());
         assertEquals("4096", task.input("memory").orElseThrow());
-        assertTrue(((String) task.input("containerDefinitions").orElseThrow()).contains("\"stopTimeout\":70"));
+        assertTrue(((String) task.input("containerDefinitions").orElseThrow()).contains("\"stopTimeout\":65"),
+                "shutdown delay 5 + drain 60, after ECS has waited out the deregistration delay");
         assertEquals(30, run.resource("aws:cloudwatch/logGroup:LogGroup", "consoul").input("retentionInDays").orElseThrow());
     }
 
@@ -192,6 +194,22 @@ class AwsStackTest {
         assertTrue(run.resourcesOfType("aws:ec2/vpc:Vpc").isEmpty());
         assertEquals(List.of("subnet-qa", "subnet-qb"),
                 run.resource("aws:ecs/service:Service", "consoul-blue").input("networkConfiguration.subnets").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("a rotated secret redeploys both colours: the service's trigger is the secret's version id, never its value")
+    void rotatedSecretRedeploys() {
+        StackRun before = run(spec(Color.BLUE));
+        StackRun after = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING)
+                .secret(io.consoul.infra.spec.AppSecret.API_KEYS, "rotated-key").build());
+        for (Color color : Color.values()) {
+            MockedResource b = before.resource("aws:ecs/service:Service", "consoul-" + color.key());
+            MockedResource a = after.resource("aws:ecs/service:Service", "consoul-" + color.key());
+            assertEquals(true, a.input("forceNewDeployment").orElseThrow());
+            assertNotEquals(b.input("triggers.secretVersion").orElseThrow(), a.input("triggers.secretVersion").orElseThrow(),
+                    color + " keeps running the old secret");
+            assertFalse(a.inputs().toString().contains("rotated-key"), "the value itself in the service");
+        }
     }
 
     @Test

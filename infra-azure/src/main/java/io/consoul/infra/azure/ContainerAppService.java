@@ -31,7 +31,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
 
     static ContainerAppService create(String name, DeploymentSpec spec, ResourceGroup group, AppEnvironment environment,
                                       AzureRedis redis, CustomResourceOptions opts) {
-        RevisionPlan plan = RevisionPlan.of(spec);
+        // Everything in this template comes from the spec: no cloud-computed template inputs.
+        RevisionPlan plan = RevisionPlan.of(spec, Output.of(""));
         Map<String, Output<String>> secretEnv = spec.secretEnv(redis.host(), redis.port(), redis.accessKey(), true);
         var app = new ContainerApp(name, ContainerAppArgs.builder()
                 .containerAppName(name)
@@ -59,8 +60,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
     }
 
     /** A revision's full name: {@code <app>--<suffix>}. */
-    static String revisionName(String app, RevisionPlan plan, Color color) {
-        return app + "--" + RevisionTemplate.suffix(plan, color);
+    static Output<String> revisionName(String app, RevisionPlan plan, Color color) {
+        return RevisionTemplate.suffix(plan, color).applyValue(suffix -> app + "--" + suffix);
     }
 
     /** A Container App secret name for an environment variable: lower case and dashes. */

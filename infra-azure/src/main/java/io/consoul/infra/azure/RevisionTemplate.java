@@ -10,6 +10,7 @@ import com.pulumi.azurenative.app.inputs.ScaleArgs;
 import com.pulumi.azurenative.app.inputs.ScaleRuleArgs;
 import com.pulumi.azurenative.app.inputs.TemplateArgs;
 import com.pulumi.core.Either;
+import com.pulumi.core.Output;
 import io.consoul.infra.spec.Color;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.HealthChecks;
@@ -32,8 +33,8 @@ final class RevisionTemplate {
     }
 
     /** Revision suffixes start with a letter; the rest is the plan's digest. */
-    static String suffix(RevisionPlan plan, Color color) {
-        return "v" + plan.revisionId(color);
+    static Output<String> suffix(RevisionPlan plan, Color color) {
+        return plan.revisionId(color).applyValue(id -> "v" + id);
     }
 
     static TemplateArgs of(DeploymentSpec spec, RevisionPlan plan, Collection<String> secretVariables) {

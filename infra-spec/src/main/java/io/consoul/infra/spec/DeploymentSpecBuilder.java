@@ -1,5 +1,7 @@
 package io.consoul.infra.spec;
 
+import io.consoul.infra.spec.limits.PlatformLimits;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +19,6 @@ public final class DeploymentSpecBuilder {
     Integer minReplicas;
     Integer maxReplicas;
     Integer cpuTarget;
-    Integer memoryTarget;
     Integer concurrency;
     Integer scaleInCooldown;
     Integer scaleOutCooldown;
@@ -35,6 +36,8 @@ public final class DeploymentSpecBuilder {
     String namespace;
     String serviceType = "LoadBalancer";
     boolean allowPublicAccess;
+    String alarmTopicArn;
+    String alarmEmail;
 
     DeploymentSpecBuilder() {
     }
@@ -45,7 +48,6 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder minReplicas(int value) { this.minReplicas = value; return this; }
     public DeploymentSpecBuilder maxReplicas(int value) { this.maxReplicas = value; return this; }
     public DeploymentSpecBuilder cpuTarget(int percent) { this.cpuTarget = percent; return this; }
-    public DeploymentSpecBuilder memoryTarget(int percent) { this.memoryTarget = percent; return this; }
     public DeploymentSpecBuilder concurrency(int requests) { this.concurrency = requests; return this; }
     public DeploymentSpecBuilder scaleInCooldown(int seconds) { this.scaleInCooldown = seconds; return this; }
     public DeploymentSpecBuilder scaleOutCooldown(int seconds) { this.scaleOutCooldown = seconds; return this; }
@@ -63,6 +65,8 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder namespace(String namespace) { this.namespace = namespace; return this; }
     public DeploymentSpecBuilder serviceType(String type) { this.serviceType = type; return this; }
     public DeploymentSpecBuilder allowPublicAccess(boolean on) { this.allowPublicAccess = on; return this; }
+    public DeploymentSpecBuilder alarmTopicArn(String arn) { this.alarmTopicArn = arn; return this; }
+    public DeploymentSpecBuilder alarmEmail(String email) { this.alarmEmail = email; return this; }
 
     /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
     public DeploymentSpec build() {
@@ -85,16 +89,16 @@ public final class DeploymentSpecBuilder {
                 logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
-                serviceType, allowPublicAccess);
+                serviceType, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail));
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
     }
 
     Scaling scaling() {
         Scaling d = Scaling.DEFAULTS;
+        int defaultConcurrency = cloud != null ? PlatformLimits.of(cloud).defaultConcurrency(size) : d.concurrency();
         return new Scaling(or(minReplicas, d.minReplicas()), or(maxReplicas, d.maxReplicas()),
-                or(cpuTarget, d.cpuTargetPercent()), or(memoryTarget, d.memoryTargetPercent()),
-                or(concurrency, d.concurrency()), or(scaleInCooldown, d.scaleInCooldownSeconds()),
-                or(scaleOutCooldown, d.scaleOutCooldownSeconds()));
+                or(cpuTarget, d.cpuTargetPercent()), or(concurrency, defaultConcurrency),
+                or(scaleInCooldown, d.scaleInCooldownSeconds()), or(scaleOutCooldown, d.scaleOutCooldownSeconds()));
     }
 
     private static int or(Integer value, int fallback) {

@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param serviceType        Kubernetes: type of the two public Services; default LoadBalancer
  * @param allowPublicAccess  Cloud Run / Container Apps: anyone on the internet may call the service (the app still
  *                           checks its API keys); default false, so a stack opens itself only when it says so
+ * @param alarmTopicArn      AWS: the SNS topic the alarms notify; empty creates one
+ * @param alarmEmail         AWS: an address subscribed to the topic the program creates
  */
 public record Platform(boolean deletionProtection, int logRetentionDays, Optional<String> certificateArn,
-                       Network network, String namespace, String serviceType, boolean allowPublicAccess) {
+                       Network network, String namespace, String serviceType, boolean allowPublicAccess,
+                       Optional<String> alarmTopicArn, Optional<String> alarmEmail) {
 
     /** Retention periods CloudWatch accepts; the other clouds accept all of them. */
     public static final int[] LOG_RETENTION_DAYS =

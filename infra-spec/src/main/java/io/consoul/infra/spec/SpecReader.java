@@ -32,7 +32,9 @@ final class SpecReader {
         integer("minReplicas", b::minReplicas);
         integer("maxReplicas", b::maxReplicas);
         integer("cpuTarget", b::cpuTarget);
-        integer("memoryTarget", b::memoryTarget);
+        source.get("memoryTarget").ifPresent(raw -> problems.add("consoul:memoryTarget = " + raw + " is no longer used:"
+                + " no cloud scales Consoul on memory, because a JVM keeps the heap it has grown (see docs/deploying.md,"
+                + " \"Autoscaling\"); remove it and scale on consoul:cpuTarget"));
         integer("concurrency", b::concurrency);
         integer("scaleInCooldown", b::scaleInCooldown);
         integer("scaleOutCooldown", b::scaleOutCooldown);
@@ -53,6 +55,8 @@ final class SpecReader {
         source.get("namespace").ifPresent(b::namespace);
         source.get("serviceType").ifPresent(b::serviceType);
         bool("allowPublicAccess", b::allowPublicAccess);
+        source.get("alarmTopicArn").ifPresent(b::alarmTopicArn);
+        source.get("alarmEmail").ifPresent(b::alarmEmail);
         b.network(new Network(source.get("vpcId"), list("publicSubnetIds"), list("privateSubnetIds")));
         return b.build(problems);
     }

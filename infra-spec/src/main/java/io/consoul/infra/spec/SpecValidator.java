@@ -1,5 +1,7 @@
 package io.consoul.infra.spec;
 
+import io.consoul.infra.spec.limits.PlatformLimits;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,6 +47,10 @@ final class SpecValidator {
             }
         }
         platform(b, problems);
+        if (b.cloud != null) {
+            // The cloud's own limits: a size or concurrency it would reject is refused here, before any resource.
+            PlatformLimits.of(b.cloud).check(b.size, b.scaling(), b.concurrency != null, problems);
+        }
     }
 
     private static void scaling(DeploymentSpecBuilder b, List<String> problems) {
@@ -63,7 +69,6 @@ final class SpecValidator {
                     + s.maxReplicas() + ": minReplicas must be <= maxReplicas");
         }
         range(problems, "cpuTarget", s.cpuTargetPercent(), 1, MAX_PERCENT, " (percent)");
-        range(problems, "memoryTarget", s.memoryTargetPercent(), 1, MAX_PERCENT, " (percent)");
         range(problems, "concurrency", s.concurrency(), 1, MAX_CONCURRENCY, " (requests per instance)");
         range(problems, "scaleInCooldown", s.scaleInCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
         range(problems, "scaleOutCooldown", s.scaleOutCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
@@ -120,6 +125,17 @@ final class SpecValidator {
         if (b.namespace != null && !DNS_LABEL.matcher(b.namespace).matches()) {
             problems.add("consoul:namespace = '" + b.namespace + "' is not a Kubernetes namespace name: allowed lower-case"
                     + " letters, digits and '-', at most 63 characters");
+        }
+        if (b.alarmTopicArn != null && !b.alarmTopicArn.startsWith("arn:aws:sns:")) {
+            problems.add("consoul:alarmTopicArn = '" + b.alarmTopicArn + "' is not an SNS topic ARN: allowed "
+                    + "arn:aws:sns:<region>:<account>:<topic>");
+        }
+        if (b.alarmEmail != null && !b.alarmEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add("consoul:alarmEmail = '" + b.alarmEmail + "' is not an e-mail address: allowed name@example.com");
+        }
+        if (b.alarmTopicArn != null && b.alarmEmail != null) {
+            problems.add("consoul:alarmEmail is set together with consoul:alarmTopicArn: subscribe the address to your"
+                    + " topic yourself, or remove consoul:alarmTopicArn to have the program create one for it");
         }
         if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
             problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "

@@ -31,6 +31,9 @@ final class ComputedValues {
         });
         BY_TYPE.put("aws:ecs/service:Service", (name, s) -> s.putIfAbsent("cluster", "consoul"));
         BY_TYPE.put("aws:ecs/taskDefinition:TaskDefinition", (name, s) -> s.putIfAbsent("revision", 1));
+        // Secrets Manager gives each new value a new version id; the mock derives one from the value.
+        BY_TYPE.put("aws:secretsmanager/secretVersion:SecretVersion", (name, s) ->
+                s.putIfAbsent("versionId", "v-" + Integer.toHexString(String.valueOf(s.get("secretString")).hashCode())));
         // GCP
         BY_TYPE.put("gcp:cloudrunv2/service:Service", (name, s) -> {
             s.putIfAbsent("uri", "https://" + name + "-abc123-uc.a.run.app");
