@@ -51,6 +51,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
                         .build())
                 .template(RevisionTemplate.of(spec, plan, secretEnv.keySet()))
                 .build(), opts);
+        RevisionCleanup.create(name, group, app,
+                spec.colors().stream().map(color -> revisionName(name, plan, color)).toList(), opts);
         Output<String> domain = environment.environment().defaultDomain();
         String scope = spec.platform().allowPublicAccess() ? "" : ".internal";
         return new ContainerAppService(app,

@@ -59,6 +59,10 @@ final class ComputedValues {
             s.putIfAbsent("latestRevisionName", name + "--rev1");
             s.putIfAbsent("outboundIpAddresses", List.of("20.0.0.1"));
         });
+        BY_TYPE.put("azure-native:managedidentity:UserAssignedIdentity", (name, s) -> {
+            s.putIfAbsent("principalId", "11111111-1111-1111-1111-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
+            s.putIfAbsent("clientId", "22222222-2222-2222-2222-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
+        });
         BY_TYPE.put("azure-native:app:ManagedEnvironment", (name, s) -> s.putIfAbsent("defaultDomain", "kindhill-1234.eastus.azurecontainerapps.io"));
         // Kubernetes
         BY_TYPE.put("kubernetes:core/v1:Service", (name, s) -> {
@@ -84,6 +88,9 @@ final class ComputedValues {
         }
         state.putIfAbsent("id", name + "-id");
         BY_TYPE.getOrDefault(type, (n, s) -> { }).accept(name, state);
+        if (type.startsWith("azure-native:")) {
+            state.computeIfPresent("identity", (k, identity) -> azureIdentity(identity));
+        }
         return state;
     }
 
@@ -92,6 +99,22 @@ final class ComputedValues {
         String service = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
         String kind = type.substring(type.lastIndexOf(':') + 1).toLowerCase();
         return "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + kind + "/" + name;
+    }
+
+    /**
+     * Azure takes user-assigned identities as a list of ids and answers with a map from id to the identity's ids, as
+     * the provider's output type expects.
+     */
+    private static Object azureIdentity(Object identity) {
+        if (identity instanceof Map<?, ?> m && m.get("userAssignedIdentities") instanceof List<?> ids) {
+            Map<String, Object> result = new HashMap<>();
+            m.forEach((k, v) -> result.put(String.valueOf(k), v));
+            Map<String, Object> byId = new HashMap<>();
+            ids.forEach(id -> byId.put(String.valueOf(id), Map.of()));
+            result.put("userAssignedIdentities", byId);
+            return result;
+        }
+        return identity;
     }
 
     /** Kubernetes auto-names from the logical name and fills the namespace a cluster would. */
