@@ -56,7 +56,7 @@ final class ColorService {
                 .cluster(shared.cluster().arn())
                 .taskDefinition(task.arn())
                 .launchType("FARGATE")
-                .desiredCount(spec.scaling().minReplicas())
+                .desiredCount(spec.scaling().minReplicas(color))
                 .deploymentMaximumPercent(Rollout.MAXIMUM_PERCENT)
                 .deploymentMinimumHealthyPercent(Rollout.MINIMUM_HEALTHY_PERCENT)
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
@@ -78,16 +78,17 @@ final class ColorService {
                 // can take targets.
                 CustomResourceOptions.builder().parent(shared.parent()).ignoreChanges("desiredCount")
                         .dependsOn(new ArrayList<>(shared.loadBalancer().listeners())).build());
-        autoscaling(colorName, spec.scaling(), shared.cluster(), service, opts);
+        autoscaling(colorName, color, spec.scaling(), shared.cluster(), service, opts);
         return service;
     }
 
-    private static void autoscaling(String name, Scaling scaling, Cluster cluster, Service service,
+    /** The colour's own floor ({@code <colour>MinReplicas}, else {@code minReplicas}): the pre-scaled switch's lever. */
+    private static void autoscaling(String name, Color color, Scaling scaling, Cluster cluster, Service service,
                                     CustomResourceOptions opts) {
         Output<String> resourceId = Output.tuple(cluster.name(), service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         var target = new Target(name, TargetArgs.builder()
-                .minCapacity(scaling.minReplicas()).maxCapacity(scaling.maxReplicas())
+                .minCapacity(scaling.minReplicas(color)).maxCapacity(scaling.maxReplicas())
                 .resourceId(resourceId).scalableDimension(DIMENSION).serviceNamespace("ecs").build(), opts);
         // CPU only: a JVM keeps the heap it grew, so a memory policy would never agree to scale in, and ECS scales in
         // only when every target-tracking policy agrees (docs/deploying.md, "Autoscaling").

@@ -197,6 +197,15 @@ class AwsStackTest {
     }
 
     @Test
+    @DisplayName("greenMinReplicas raises green's autoscaling floor and starting count only")
+    void colourMinimumAppliesToThatColour() {
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, run.resource("aws:appautoscaling/target:Target", "consoul-green").input("minCapacity").orElseThrow());
+        assertEquals(2, run.resource("aws:appautoscaling/target:Target", "consoul-blue").input("minCapacity").orElseThrow());
+        assertEquals(6, run.resource("aws:ecs/service:Service", "consoul-green").input("desiredCount").orElseThrow());
+    }
+
+    @Test
     @DisplayName("a rotated secret redeploys both colours: the service's trigger is the secret's version id, never its value")
     void rotatedSecretRedeploys() {
         StackRun before = run(spec(Color.BLUE));

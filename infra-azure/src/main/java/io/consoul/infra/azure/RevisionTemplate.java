@@ -42,7 +42,7 @@ final class RevisionTemplate {
         return TemplateArgs.builder()
                 .revisionSuffix(suffix(plan, color))
                 .containers(container(spec, spec.image(color), secretVariables))
-                .scale(scale(spec.scaling()))
+                .scale(scale(spec.scaling(), color))
                 .build();
     }
 
@@ -80,9 +80,9 @@ final class RevisionTemplate {
     }
 
     /** Replicas from the spec, scaled on concurrent HTTP requests per replica (the guide's 80). */
-    private static ScaleArgs scale(Scaling scaling) {
+    private static ScaleArgs scale(Scaling scaling, Color color) {
         return ScaleArgs.builder()
-                .minReplicas(scaling.minReplicas())
+                .minReplicas(scaling.minReplicas(color))
                 .maxReplicas(scaling.maxReplicas())
                 .rules(ScaleRuleArgs.builder()
                         .name(HTTP_SCALE_RULE)

@@ -190,6 +190,16 @@ class AzureStackTest {
     }
 
     @Test
+    @DisplayName("greenMinReplicas (green runs the newer image) is green's revision minimum; blue's revision is untouched")
+    void colourMinimumIsThatColoursRevision() {
+        StackRun plain = run(spec(Color.BLUE).build());
+        StackRun scaled = run(spec(Color.BLUE).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, app(scaled).input("template.scale.minReplicas").orElseThrow());
+        assertEquals(traffic(plain, Color.BLUE), traffic(scaled, Color.BLUE), "the live colour keeps its revision and 100 %");
+        assertNotEquals(traffic(plain, Color.GREEN).get("revisionName"), traffic(scaled, Color.GREEN).get("revisionName"));
+    }
+
+    @Test
     @DisplayName("only the two colours' revisions stay active: a deployment script keeps those the traffic names")
     void onlyTheColoursRevisionsStayActive() {
         StackRun run = run(spec(Color.BLUE).build());

@@ -90,7 +90,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                 .serviceAccount(identity.email())
                 .maxInstanceRequestConcurrency(scaling.concurrency())
                 .scaling(ServiceTemplateScalingArgs.builder()
-                        .minInstanceCount(scaling.minReplicas()).maxInstanceCount(scaling.maxReplicas()).build())
+                        .minInstanceCount(scaling.minReplicas(color)).maxInstanceCount(scaling.maxReplicas()).build())
                 // Cloud Run waits this long for in-flight requests; the app drains within it.
                 .timeout(Containers.REQUEST_TIMEOUT)
                 .vpcAccess(ServiceTemplateVpcAccessArgs.builder()

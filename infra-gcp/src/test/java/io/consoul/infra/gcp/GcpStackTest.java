@@ -192,6 +192,18 @@ class GcpStackTest {
     }
 
     @Test
+    @DisplayName("greenMinReplicas (green runs the newer image) is green's revision minimum; blue's revision is untouched")
+    void colourMinimumIsThatColoursRevision() {
+        StackRun plain = run(spec(Color.BLUE).build());
+        StackRun scaled = run(spec(Color.BLUE).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, service(scaled).input("template.scaling.minInstanceCount").orElseThrow());
+        assertEquals(traffic(plain, Color.BLUE), traffic(scaled, Color.BLUE), "the live colour keeps its revision and 100 %");
+        assertNotEquals(traffic(plain, Color.GREEN).get("revision"), traffic(scaled, Color.GREEN).get("revision"));
+        assertEquals(traffic(scaled, Color.GREEN).get("revision"), service(scaled).input("template.revision").orElseThrow(),
+                "the new minimum is a new green revision, the one this update creates");
+    }
+
+    @Test
     @DisplayName("the startup probe waits long enough for Direct VPC egress (a minute or more), within Cloud Run's 240 s")
     void startupProbeWaitsForDirectVpcEgress() {
         MockedResource s = service(run(spec(Color.BLUE).build()));

@@ -93,7 +93,7 @@ final class ColorDeployment {
                                 .build())
                         .build())
                 .build(), opts);
-        autoscaler(colorName, spec.scaling(), namespace, opts);
+        autoscaler(colorName, spec.scaling().minReplicas(color), spec.scaling(), namespace, opts);
         new PodDisruptionBudget(colorName, PodDisruptionBudgetArgs.builder()
                 .metadata(Meta.named(colorName, namespace))
                 .spec(PodDisruptionBudgetSpecArgs.builder()
@@ -149,13 +149,15 @@ final class ColorDeployment {
                 .build();
     }
 
-    private static void autoscaler(String name, Scaling scaling, Output<String> namespace, CustomResourceOptions opts) {
+    /** @param minReplicas the colour's own floor ({@code <colour>MinReplicas}, else {@code minReplicas}) */
+    private static void autoscaler(String name, int minReplicas, Scaling scaling, Output<String> namespace,
+                                   CustomResourceOptions opts) {
         new HorizontalPodAutoscaler(name, HorizontalPodAutoscalerArgs.builder()
                 .metadata(Meta.named(name, namespace))
                 .spec(HorizontalPodAutoscalerSpecArgs.builder()
                         .scaleTargetRef(CrossVersionObjectReferenceArgs.builder()
                                 .apiVersion("apps/v1").kind("Deployment").name(name).build())
-                        .minReplicas(scaling.minReplicas())
+                        .minReplicas(minReplicas)
                         .maxReplicas(scaling.maxReplicas())
                         // CPU only. Utilisation is relative to the request, a quarter of the limit, and the JVM may
                         // keep 75 % of the limit as heap: a memory target would stay breached and pin maxReplicas.

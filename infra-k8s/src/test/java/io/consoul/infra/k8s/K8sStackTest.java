@@ -190,6 +190,15 @@ class K8sStackTest {
     }
 
     @Test
+    @DisplayName("greenMinReplicas raises the green HPA's floor only")
+    void colourMinimumAppliesToThatColour() {
+        StackRun run = run(SpecFixtures.spec(Cloud.K8S, DeployEnvironment.STAGING).minReplicas(Color.GREEN, 6).build());
+        String hpa = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+        assertEquals(6, run.resource(hpa, "consoul-green").input("spec.minReplicas").orElseThrow());
+        assertEquals(2, run.resource(hpa, "consoul-blue").input("spec.minReplicas").orElseThrow());
+    }
+
+    @Test
     @DisplayName("in-cluster Redis passes Pod Security 'restricted' and its StatefulSet is governed by a headless Service")
     void redisIsRestrictedAndHeadless() {
         StackRun run = run(spec(Color.BLUE));

@@ -22,6 +22,8 @@ public final class DeploymentSpecBuilder {
     Integer concurrency;
     Integer scaleInCooldown;
     Integer scaleOutCooldown;
+    final Map<Color, Integer> colorMinReplicas = new EnumMap<>(Color.class);
+    String scaleDownDelay;
     final Map<Color, String> images = new EnumMap<>(Color.class);
     Color activeColor = Color.BLUE;
     RedisMode redisMode = RedisMode.MANAGED;
@@ -51,6 +53,8 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder concurrency(int requests) { this.concurrency = requests; return this; }
     public DeploymentSpecBuilder scaleInCooldown(int seconds) { this.scaleInCooldown = seconds; return this; }
     public DeploymentSpecBuilder scaleOutCooldown(int seconds) { this.scaleOutCooldown = seconds; return this; }
+    public DeploymentSpecBuilder minReplicas(Color color, int value) { colorMinReplicas.put(color, value); return this; }
+    public DeploymentSpecBuilder scaleDownDelay(String duration) { this.scaleDownDelay = duration; return this; }
     public DeploymentSpecBuilder image(Color color, String image) { images.put(color, image); return this; }
     public DeploymentSpecBuilder activeColor(Color color) { this.activeColor = color; return this; }
     public DeploymentSpecBuilder redisMode(RedisMode mode) { this.redisMode = mode; return this; }
@@ -98,7 +102,17 @@ public final class DeploymentSpecBuilder {
         int defaultConcurrency = cloud != null ? PlatformLimits.of(cloud).defaultConcurrency(size) : d.concurrency();
         return new Scaling(or(minReplicas, d.minReplicas()), or(maxReplicas, d.maxReplicas()),
                 or(cpuTarget, d.cpuTargetPercent()), or(concurrency, defaultConcurrency),
-                or(scaleInCooldown, d.scaleInCooldownSeconds()), or(scaleOutCooldown, d.scaleOutCooldownSeconds()));
+                or(scaleInCooldown, d.scaleInCooldownSeconds()), or(scaleOutCooldown, d.scaleOutCooldownSeconds()),
+                colorMinReplicas, scaleDownDelaySeconds());
+    }
+
+    /** The parsed delay, or the default when unset or unparseable (the validator reports the latter). */
+    int scaleDownDelaySeconds() {
+        if (scaleDownDelay == null) {
+            return Scaling.DEFAULT_SCALE_DOWN_DELAY_SECONDS;
+        }
+        long seconds = Durations.seconds(scaleDownDelay).orElse(Scaling.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
     }
 
     private static int or(Integer value, int fallback) {

@@ -50,16 +50,22 @@ public final class RevisionPlan {
         return new RevisionPlan(spec, cloudTemplateInputs);
     }
 
-    /** The id of the revision serving a colour: a digest of its image and every other template input. */
+    /**
+     * The id of the revision serving a colour: a digest of its image, its own minimum ({@code <colour>MinReplicas})
+     * and every other template input.
+     */
     public Output<String> revisionId(Color color) {
-        String image = spec.image(color);
-        return templateFingerprint.applyValue(rest -> digest(image + "\n" + rest));
+        String own = spec.image(color) + "\nmin=" + spec.scaling().minReplicas(color);
+        return templateFingerprint.applyValue(rest -> digest(own + "\n" + rest));
     }
 
     /** The colour whose revision this update's template declares: the newer image (blue when both are the same). */
     public Color templateColor() {
-        int order = compareVersions(spec.image(Color.GREEN), spec.image(Color.BLUE));
-        return order > 0 ? Color.GREEN : Color.BLUE;
+        return templateColor(spec.image(Color.BLUE), spec.image(Color.GREEN));
+    }
+
+    static Color templateColor(String blueImage, String greenImage) {
+        return compareVersions(greenImage, blueImage) > 0 ? Color.GREEN : Color.BLUE;
     }
 
     /** Share of production traffic: all of it on the active colour, none on the idle one (reached by its tag). */
@@ -100,7 +106,7 @@ public final class RevisionPlan {
         TreeSet<String> secretNames = new TreeSet<>(List.of(RedisEnv.SESSION_URL, RedisEnv.RATE_LIMIT_URL));
         spec.secrets().keySet().forEach(secret -> secretNames.add(secret.envVar()));
         return String.join("\n", spec.cloud().key(), spec.size().limits().toString(),
-                "concurrency=" + s.concurrency(), "replicas=" + s.minReplicas() + ".." + s.maxReplicas(),
+                "concurrency=" + s.concurrency(), "maxReplicas=" + s.maxReplicas(),
                 new TreeMap<>(spec.plainEnv()).toString(), secretNames.toString(),
                 HealthChecks.LIVENESS.toString(), HealthChecks.READINESS.toString(), HealthChecks.STARTUP.toString());
     }

@@ -39,6 +39,10 @@ final class SpecReader {
         integer("scaleInCooldown", b::scaleInCooldown);
         integer("scaleOutCooldown", b::scaleOutCooldown);
         for (Color color : Color.values()) {
+            integer(color.key() + "MinReplicas", value -> b.minReplicas(color, value));
+        }
+        source.get("scaleDownDelay").ifPresent(b::scaleDownDelay);
+        for (Color color : Color.values()) {
             source.get(color.key() + "Image").ifPresent(image -> b.image(color, image));
         }
         enumValue("activeColor", Color::fromKey, Color.allowed()).ifPresent(b::activeColor);

@@ -72,6 +72,43 @@ final class SpecValidator {
         range(problems, "concurrency", s.concurrency(), 1, MAX_CONCURRENCY, " (requests per instance)");
         range(problems, "scaleInCooldown", s.scaleInCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
         range(problems, "scaleOutCooldown", s.scaleOutCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
+        colorCapacity(b, s, floor, problems);
+    }
+
+    /** Longest scale-down delay: a day. Beyond it the old colour is no rollback target but a second deployment. */
+    static final long MAX_SCALE_DOWN_DELAY_SECONDS = 86_400;
+
+    /** {@code blueMinReplicas}, {@code greenMinReplicas} and {@code scaleDownDelay}, the pre-scaled switch's settings. */
+    private static void colorCapacity(DeploymentSpecBuilder b, Scaling s, int floor, List<String> problems) {
+        for (Color color : Color.values()) {
+            Integer min = b.colorMinReplicas.get(color);
+            if (min == null) {
+                continue;
+            }
+            String key = "consoul:" + color.key() + "MinReplicas";
+            if (min < floor || min > s.maxReplicas()) {
+                problems.add(key + " = " + min + " is not allowed" + (b.cloud != null ? " on " + b.cloud.key() : "")
+                        + ": allowed " + floor + ".." + s.maxReplicas() + " (at most consoul:maxReplicas = "
+                        + s.maxReplicas() + (floor == 1 ? "; only gcp and azure scale to zero" : "") + ")");
+            } else if (b.cloud != null && b.cloud.colorsAreRevisions() && min != s.minReplicas()
+                    && !b.images.isEmpty() && b.images.size() == Color.values().length
+                    && RevisionPlan.templateColor(b.images.get(Color.BLUE), b.images.get(Color.GREEN)) != color) {
+                problems.add(key + " = " + min + " is not allowed on " + b.cloud.key() + " while " + color.key()
+                        + " runs " + (b.images.get(Color.BLUE).equals(b.images.get(Color.GREEN)) ? "the same image as "
+                        + color.other().key() : "the older image") + ": a colour's minimum is part of its revision, and"
+                        + " an update can create a revision only for the colour with the newer image ("
+                        + RevisionPlan.templateColor(b.images.get(Color.BLUE), b.images.get(Color.GREEN)).key()
+                        + "); allowed: " + s.minReplicas() + " (consoul:minReplicas), or give " + color.key()
+                        + " the newer image first");
+            }
+        }
+        if (b.scaleDownDelay != null) {
+            var seconds = Durations.seconds(b.scaleDownDelay);
+            if (seconds.isEmpty() || seconds.getAsLong() > MAX_SCALE_DOWN_DELAY_SECONDS) {
+                problems.add("consoul:scaleDownDelay = '" + b.scaleDownDelay + "' is not allowed: allowed "
+                        + Durations.ALLOWED + ", from 0 to 24h");
+            }
+        }
     }
 
     private static void redis(DeploymentSpecBuilder b, List<String> problems) {
