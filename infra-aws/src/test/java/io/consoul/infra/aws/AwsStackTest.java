@@ -197,6 +197,38 @@ class AwsStackTest {
     }
 
     @Test
+    @DisplayName("with a domain: an ACM certificate for it and preview.<domain>, validated by records in the zone, and https URLs on it")
+    void httpsOnTheDomain() {
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.PRODUCTION)
+                .domain("api.example.com").dnsZone("example.com").build());
+        MockedResource certificate = run.resource("aws:acm/certificate:Certificate", "consoul");
+        assertEquals("api.example.com", certificate.input("domainName").orElseThrow());
+        assertEquals(List.of("preview.api.example.com"), certificate.input("subjectAlternativeNames").orElseThrow());
+        assertEquals("DNS", certificate.input("validationMethod").orElseThrow());
+        List<MockedResource> records = run.resourcesOfType("aws:route53/record:Record");
+        List<Object> validation = records.stream().filter(r -> r.name().contains("-validation-"))
+                .sorted(java.util.Comparator.comparing(MockedResource::name))
+                .map(r -> r.input("name").orElseThrow()).toList();
+        assertEquals(List.of("_0123abcd.api.example.com.", "_0123abcd.preview.api.example.com."), validation,
+                "one validation record per name, as ACM asked");
+        MockedResource validated = run.resource("aws:acm/certificateValidation:CertificateValidation", "consoul");
+        assertEquals(validation, validated.input("validationRecordFqdns").orElseThrow());
+        assertEquals(validated.input("certificateArn").orElseThrow(),
+                run.resource(LISTENER, "consoul-production").input("certificateArn").orElseThrow(),
+                "the listener takes the certificate once it is validated");
+        assertEquals("HTTPS", run.resource(LISTENER, "consoul-preview").input("protocol").orElseThrow());
+        MockedResource alias = run.resource("aws:route53/record:Record", "consoul-alias-0");
+        assertEquals("api.example.com", alias.input("name").orElseThrow());
+        assertEquals(run.resource("aws:lb/loadBalancer:LoadBalancer", "consoul").state().get("dnsName"),
+                alias.input("aliases.0.name").orElseThrow());
+        assertEquals(alias.input("zoneId").orElseThrow(), validated.input("certificateArn").isPresent()
+                ? records.get(0).input("zoneId").orElseThrow() : null, "all records in the one zone");
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertEquals("https://preview.api.example.com:8443", run.outputs().get(StackOutputs.PREVIEW_URL),
+                "the preview on a name the certificate covers, not the ALB's DNS name");
+    }
+
+    @Test
     @DisplayName("greenMinReplicas raises green's autoscaling floor and starting count only")
     void colourMinimumAppliesToThatColour() {
         StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING).minReplicas(Color.GREEN, 6).build());

@@ -49,8 +49,12 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
             new ServiceIamMember(name + "-public", ServiceIamMemberArgs.builder()
                     .location(region).name(service.name()).role(INVOKER).member("allUsers").build(), opts);
         }
-        return new CloudRunService(service, service.uri(),
-                service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
+        Output<String> url = service.uri();
+        if (spec.platform().domain().isPresent()) {
+            GcpDomain.create(name, spec, region, service, opts);
+            url = Output.of("https://" + spec.platform().domain().get());
+        }
+        return new CloudRunService(service, url, service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
     }
 
     /** A revision's full name: Cloud Run requires the service name as its prefix. */

@@ -204,6 +204,25 @@ class GcpStackTest {
     }
 
     @Test
+    @DisplayName("with a domain: a Cloud Run domain mapping (Google-managed certificate), its CNAME in the zone, url on it")
+    void httpsOnTheDomain() {
+        StackRun run = run(SpecFixtures.spec(Cloud.GCP, DeployEnvironment.PRODUCTION)
+                .domain("api.example.com").dnsZone("example.com").build());
+        MockedResource mapping = run.resource("gcp:cloudrun/domainMapping:DomainMapping", "consoul");
+        assertEquals("api.example.com", mapping.input("name").orElseThrow());
+        assertEquals(service(run).state().get("name"), mapping.input("spec.routeName").orElseThrow());
+        assertEquals("consoul-mock", mapping.input("metadata.namespace").orElseThrow(), "the project");
+        MockedResource record = run.resource("gcp:dns/recordSet:RecordSet", "consoul-domain");
+        assertEquals("api.example.com.", record.input("name").orElseThrow());
+        assertEquals("CNAME", record.input("type").orElseThrow());
+        assertEquals(List.of("ghs.googlehosted.com."), record.input("rrdatas").orElseThrow());
+        assertEquals("example-com", record.input("managedZone").orElseThrow());
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertTrue(((String) run.outputs().get(StackOutputs.PREVIEW_URL)).startsWith("https://green---"),
+                "the idle tag's own URL, which has Google's certificate");
+    }
+
+    @Test
     @DisplayName("the startup probe waits long enough for Direct VPC egress (a minute or more), within Cloud Run's 240 s")
     void startupProbeWaitsForDirectVpcEgress() {
         MockedResource s = service(run(spec(Color.BLUE).build()));

@@ -59,8 +59,14 @@ public final class ConsoulService extends ComponentResource {
         var production = service(PRODUCTION_SERVICE, spec.activeColor(), spec, ns, opts);
         var preview = service(PREVIEW_SERVICE, spec.idleColor(), spec, ns, opts);
 
-        this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
-                url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
+        if (spec.platform().domain().isPresent()) {
+            DomainIngress.create(name, spec, ns, opts);
+            this.outputs = new StackOutputs(Output.of("https://" + spec.platform().domain().get()),
+                    Output.of("https://" + spec.platform().previewDomain().get()), redis.endpoint());
+        } else {
+            this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
+                    url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
+        }
         registerOutputs(outputs.componentOutputs());
     }
 

@@ -190,6 +190,23 @@ class K8sStackTest {
     }
 
     @Test
+    @DisplayName("with a domain: an Ingress with TLS from the cert-manager ClusterIssuer, url and previewUrl HTTPS on it")
+    void httpsOnTheDomain() {
+        StackRun run = run(SpecFixtures.spec(Cloud.K8S, DeployEnvironment.PRODUCTION)
+                .domain("api.example.com").tlsIssuer("letsencrypt").build());
+        MockedResource ingress = run.resource("kubernetes:networking.k8s.io/v1:Ingress", "consoul");
+        assertEquals(Map.of("cert-manager.io/cluster-issuer", "letsencrypt"), ingress.input("metadata.annotations").orElseThrow());
+        assertEquals(List.of("api.example.com", "preview.api.example.com"), ingress.input("spec.tls.0.hosts").orElseThrow());
+        assertEquals("consoul-tls", ingress.input("spec.tls.0.secretName").orElseThrow());
+        assertEquals("api.example.com", ingress.input("spec.rules.0.host").orElseThrow());
+        assertEquals("consoul", ingress.input("spec.rules.0.http.paths.0.backend.service.name").orElseThrow());
+        assertEquals("preview.api.example.com", ingress.input("spec.rules.1.host").orElseThrow());
+        assertEquals("consoul-preview", ingress.input("spec.rules.1.http.paths.0.backend.service.name").orElseThrow());
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertEquals("https://preview.api.example.com", run.outputs().get(StackOutputs.PREVIEW_URL));
+    }
+
+    @Test
     @DisplayName("greenMinReplicas raises the green HPA's floor only")
     void colourMinimumAppliesToThatColour() {
         StackRun run = run(SpecFixtures.spec(Cloud.K8S, DeployEnvironment.STAGING).minReplicas(Color.GREEN, 6).build());

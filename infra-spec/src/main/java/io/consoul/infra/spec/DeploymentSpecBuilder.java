@@ -40,6 +40,9 @@ public final class DeploymentSpecBuilder {
     boolean allowPublicAccess;
     String alarmTopicArn;
     String alarmEmail;
+    String domain;
+    String dnsZone;
+    String tlsIssuer;
 
     DeploymentSpecBuilder() {
     }
@@ -71,6 +74,9 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder allowPublicAccess(boolean on) { this.allowPublicAccess = on; return this; }
     public DeploymentSpecBuilder alarmTopicArn(String arn) { this.alarmTopicArn = arn; return this; }
     public DeploymentSpecBuilder alarmEmail(String email) { this.alarmEmail = email; return this; }
+    public DeploymentSpecBuilder domain(String domain) { this.domain = domain; return this; }
+    public DeploymentSpecBuilder dnsZone(String zone) { this.dnsZone = zone; return this; }
+    public DeploymentSpecBuilder tlsIssuer(String issuer) { this.tlsIssuer = issuer; return this; }
 
     /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
     public DeploymentSpec build() {
@@ -93,7 +99,8 @@ public final class DeploymentSpecBuilder {
                 logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
-                serviceType, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail));
+                serviceType, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail),
+                Optional.ofNullable(domain), Optional.ofNullable(dnsZone), Optional.ofNullable(tlsIssuer));
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
     }
 

@@ -61,6 +61,10 @@ final class SpecReader {
         bool("allowPublicAccess", b::allowPublicAccess);
         source.get("alarmTopicArn").ifPresent(b::alarmTopicArn);
         source.get("alarmEmail").ifPresent(b::alarmEmail);
+        source.get("domain").map(String::trim).ifPresent(b::domain);
+        source.get("dnsZone").map(String::trim).map(z -> z.endsWith(".") ? z.substring(0, z.length() - 1) : z)
+                .ifPresent(b::dnsZone);
+        source.get("tlsIssuer").map(String::trim).ifPresent(b::tlsIssuer);
         b.network(new Network(source.get("vpcId"), list("publicSubnetIds"), list("privateSubnetIds")));
         return b.build(problems);
     }

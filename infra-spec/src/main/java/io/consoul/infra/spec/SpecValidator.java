@@ -174,9 +174,63 @@ final class SpecValidator {
             problems.add("consoul:alarmEmail is set together with consoul:alarmTopicArn: subscribe the address to your"
                     + " topic yourself, or remove consoul:alarmTopicArn to have the program create one for it");
         }
+        domain(b, problems);
         if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
             problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "
                     + String.join(", ", Platform.SERVICE_TYPES));
+        }
+    }
+
+    /** A host name of at least two labels, lower case: what certificates and DNS records take. */
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z][-a-z0-9]{0,61}[a-z0-9]");
+
+    /** {@code domain}, {@code dnsZone}, {@code tlsIssuer}: HTTPS on the user's domain, and what each cloud needs for it. */
+    private static void domain(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.domain != null && !HOST_NAME.matcher(b.domain).matches()) {
+            problems.add("consoul:domain = '" + b.domain + "' is not a host name: allowed lower-case labels separated by"
+                    + " dots, e.g. api.example.com");
+        }
+        if (b.dnsZone != null && !HOST_NAME.matcher(b.dnsZone).matches()) {
+            problems.add("consoul:dnsZone = '" + b.dnsZone + "' is not a DNS zone name: allowed e.g. example.com");
+        }
+        if (b.domain != null && b.dnsZone != null && !(b.domain.equals(b.dnsZone) || b.domain.endsWith("." + b.dnsZone))) {
+            problems.add("consoul:domain = '" + b.domain + "' is not in consoul:dnsZone = '" + b.dnsZone
+                    + "': the records go in that zone, so the domain must end with ." + b.dnsZone);
+        }
+        if (b.tlsIssuer != null && !DNS_LABEL.matcher(b.tlsIssuer).matches()) {
+            problems.add("consoul:tlsIssuer = '" + b.tlsIssuer + "' is not a ClusterIssuer name: allowed lower-case"
+                    + " letters, digits and '-'");
+        }
+        if (b.domain == null && (b.dnsZone != null || b.tlsIssuer != null)) {
+            problems.add("consoul:" + (b.dnsZone != null ? "dnsZone" : "tlsIssuer") + " is set without consoul:domain:"
+                    + " set the host name to serve, e.g. `pulumi config set consoul:domain api.example.com`");
+        }
+        if (b.domain == null || b.cloud == null) {
+            return;
+        }
+        boolean needsZone = b.cloud != Cloud.K8S;
+        if (needsZone && b.dnsZone == null) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:dnsZone on " + b.cloud.key()
+                    + ": the zone (" + switch (b.cloud) {
+                        case AWS -> "Route 53";
+                        case GCP -> "Cloud DNS";
+                        default -> "Azure DNS";
+                    } + ") where the program writes the domain's records, e.g. example.com");
+        }
+        if (b.cloud == Cloud.AZURE) {
+            // Not built yet: refused rather than silently serving the platform's own address.
+            problems.add("consoul:domain = '" + b.domain + "' is not supported on azure yet: the program does not"
+                    + " declare a managed certificate and custom domain on the Container App; remove consoul:domain"
+                    + " (the app keeps its https://<app>.<environment domain> address) and bind the domain by hand");
+        }
+        if (b.cloud == Cloud.GCP && b.domain.equals(b.dnsZone)) {
+            problems.add("consoul:domain = '" + b.domain + "' is the apex of consoul:dnsZone on gcp: a Cloud Run domain"
+                    + " mapping is pointed at by a CNAME, which a zone apex cannot hold; allowed a subdomain, e.g. api."
+                    + b.dnsZone);
+        }
+        if (b.cloud == Cloud.K8S && b.tlsIssuer == null) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:tlsIssuer on k8s: the cert-manager"
+                    + " ClusterIssuer that issues the Ingress certificate, e.g. letsencrypt");
         }
     }
 

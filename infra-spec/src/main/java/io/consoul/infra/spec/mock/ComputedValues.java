@@ -29,6 +29,20 @@ final class ComputedValues {
             s.putIfAbsent("readerEndpointAddress", "replica." + name + ".abcdef.use1.cache.amazonaws.com");
             s.putIfAbsent("port", 6379);
         });
+        // ACM asks for one CNAME per name on the certificate, to be written in the zone.
+        BY_TYPE.put("aws:acm/certificate:Certificate", (name, s) -> {
+            List<Object> names = new java.util.ArrayList<>();
+            names.add(s.get("domainName"));
+            if (s.get("subjectAlternativeNames") instanceof List<?> sans) {
+                names.addAll(sans);
+            }
+            s.putIfAbsent("domainValidationOptions", names.stream().map(n -> Map.of(
+                    "domainName", String.valueOf(n),
+                    "resourceRecordName", "_0123abcd." + n + ".",
+                    "resourceRecordType", "CNAME",
+                    "resourceRecordValue", "_4567efab.acm-validations.aws.")).toList());
+        });
+        BY_TYPE.put("aws:route53/record:Record", (name, s) -> s.putIfAbsent("fqdn", String.valueOf(s.get("name"))));
         BY_TYPE.put("aws:ecs/service:Service", (name, s) -> s.putIfAbsent("cluster", "consoul"));
         BY_TYPE.put("aws:ecs/taskDefinition:TaskDefinition", (name, s) -> s.putIfAbsent("revision", 1));
         // Secrets Manager gives each new value a new version id; the mock derives one from the value.
