@@ -127,6 +127,15 @@ class PreviewTest {
         assertTrue(result.err().contains("consoul:activeColor"), result.err());
     }
 
+    @Test
+    @DisplayName("a misspelt --set key fails before the program runs, naming the nearest known key")
+    void unknownOverrideKeyFails() {
+        Cli.Result result = Cli.run("preview", "--project-dir", ROOT, "aws-dev", "--set", "minReplica=3");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("consoul:minReplica is not a Consoul setting: did you mean consoul:minReplicas?"),
+                result.err());
+    }
+
     private static String listener(String json) {
         for (JsonElement element : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("resources")) {
             JsonObject resource = element.getAsJsonObject();

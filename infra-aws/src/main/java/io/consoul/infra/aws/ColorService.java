@@ -25,6 +25,7 @@ import io.consoul.infra.spec.Resources;
 import io.consoul.infra.spec.Rollout;
 import io.consoul.infra.spec.Scaling;
 import io.consoul.infra.spec.Shutdown;
+import io.consoul.infra.spec.limits.FargateLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class ColorService {
                 .family(colorName)
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
-                .cpu(Integer.toString(size.ecsCpuUnits()))
+                .cpu(Integer.toString(FargateLimits.taskCpu(size)))
                 .memory(Integer.toString(size.memoryMiB()))
                 .executionRoleArn(shared.executionRole().arn())
                 .containerDefinitions(containerDefinitions(spec, color, shared))
@@ -55,7 +56,7 @@ final class ColorService {
                 .cluster(shared.cluster().arn())
                 .taskDefinition(task.arn())
                 .launchType("FARGATE")
-                .desiredCount(spec.scaling().minReplicas())
+                .desiredCount(spec.scaling().minReplicas(color))
                 .deploymentMaximumPercent(Rollout.MAXIMUM_PERCENT)
                 .deploymentMinimumHealthyPercent(Rollout.MINIMUM_HEALTHY_PERCENT)
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
@@ -68,24 +69,30 @@ final class ColorService {
                         .securityGroups(shared.securityGroups().service().id().applyValue(List::of))
                         .assignPublicIp(false).build())
                 .propagateTags("SERVICE")
+                // ECS reads secrets when a task starts: a rotated secret (a new version of the one secret) rolls
+                // every task, 200 % / 100 %, so no task keeps the old value.
+                .forceNewDeployment(true)
+                .triggers(shared.secrets().version().applyValue(v -> Map.of("secretVersion", v)))
                 .build(),
                 // Autoscaling owns the running count after creation; the listeners must exist before a target group
                 // can take targets.
                 CustomResourceOptions.builder().parent(shared.parent()).ignoreChanges("desiredCount")
                         .dependsOn(new ArrayList<>(shared.loadBalancer().listeners())).build());
-        autoscaling(colorName, spec.scaling(), shared.cluster(), service, opts);
+        autoscaling(colorName, color, spec.scaling(), shared.cluster(), service, opts);
         return service;
     }
 
-    private static void autoscaling(String name, Scaling scaling, Cluster cluster, Service service,
+    /** The colour's own floor ({@code <colour>MinReplicas}, else {@code minReplicas}): the pre-scaled switch's lever. */
+    private static void autoscaling(String name, Color color, Scaling scaling, Cluster cluster, Service service,
                                     CustomResourceOptions opts) {
         Output<String> resourceId = Output.tuple(cluster.name(), service.name())
                 .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
         var target = new Target(name, TargetArgs.builder()
-                .minCapacity(scaling.minReplicas()).maxCapacity(scaling.maxReplicas())
+                .minCapacity(scaling.minReplicas(color)).maxCapacity(scaling.maxReplicas())
                 .resourceId(resourceId).scalableDimension(DIMENSION).serviceNamespace("ecs").build(), opts);
+        // CPU only: a JVM keeps the heap it grew, so a memory policy would never agree to scale in, and ECS scales in
+        // only when every target-tracking policy agrees (docs/deploying.md, "Autoscaling").
         policy(name + "-cpu", "ECSServiceAverageCPUUtilization", scaling.cpuTargetPercent(), scaling, target, opts);
-        policy(name + "-memory", "ECSServiceAverageMemoryUtilization", scaling.memoryTargetPercent(), scaling, target, opts);
     }
 
     private static void policy(String name, String metric, int targetPercent, Scaling scaling, Target target,
@@ -119,7 +126,7 @@ final class ColorService {
                             Map.of("containerPort", Ports.METRICS, "protocol", "tcp")));
                     container.put("environment", environment);
                     container.put("secrets", t.t1);
-                    container.put("stopTimeout", Shutdown.TERMINATION_GRACE_SECONDS);
+                    container.put("stopTimeout", Shutdown.ECS_STOP_TIMEOUT_SECONDS);
                     container.put("readonlyRootFilesystem", false);
                     container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                             "awslogs-group", t.t2, "awslogs-region", t.t3, "awslogs-stream-prefix", color.key())));

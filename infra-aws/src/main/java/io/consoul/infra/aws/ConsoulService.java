@@ -35,8 +35,10 @@ public final class ConsoulService extends ComponentResource {
         var role = ExecutionRole.create(name, logs, secrets, opts);
         var cluster = new Cluster(name, ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build()).build(), opts);
-        var loadBalancer = LoadBalancer.create(name, spec, network, groups, opts);
-        Alarms.create(name, loadBalancer, opts);
+        var domain = AwsDomain.create(name, spec, opts);
+        var loadBalancer = LoadBalancer.create(name, spec, network, groups, domain.certificateArn(), opts);
+        domain.aliases(name, spec, loadBalancer.alb(), opts);
+        Alarms.create(name, spec, loadBalancer, opts);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build()).applyValue(r -> r.name());
 
         var shared = new ColorService.Shared(cluster, network, groups, loadBalancer, secrets, logs, role, region, this);

@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * The app's secrets (API keys, model keys, the Redis URLs with their password) in one Secrets Manager secret, a JSON
  * object. Task definitions name its keys ({@code valueFrom}); no secret value ever appears in a task definition.
+ * {@code version} is the id of the current value (a new one at each rotation), never the value.
  */
-record ContainerSecrets(Secret secret, List<String> names) {
+record ContainerSecrets(Secret secret, List<String> names, Output<String> version) {
 
     static ContainerSecrets create(String name, DeploymentSpec spec, AwsRedis redis, CustomResourceOptions opts) {
         Map<String, Output<String>> env = spec.secretEnv(redis.host(), redis.port(), true);
@@ -33,9 +34,9 @@ record ContainerSecrets(Secret secret, List<String> names) {
             }
             return Json.write(object);
         }).asSecret();
-        new SecretVersion(name + "-app", SecretVersionArgs.builder()
+        var version = new SecretVersion(name + "-app", SecretVersionArgs.builder()
                 .secretId(secret.id()).secretString(json).build(), opts);
-        return new ContainerSecrets(secret, List.copyOf(names));
+        return new ContainerSecrets(secret, List.copyOf(names), version.versionId());
     }
 
     /** ECS {@code secrets}: each variable read from its JSON key of the secret. */

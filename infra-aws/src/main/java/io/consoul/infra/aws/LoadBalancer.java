@@ -36,8 +36,9 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
                 : List.of(Ports.HTTP, Ports.PREVIEW_HTTP);
     }
 
+    /** @param certificateArn the HTTPS listeners' certificate (null serves plain HTTP) */
     static LoadBalancer create(String name, DeploymentSpec spec, AwsNetwork network, SecurityGroups groups,
-                               CustomResourceOptions opts) {
+                               Output<String> certificateArn, CustomResourceOptions opts) {
         var alb = new com.pulumi.aws.lb.LoadBalancer(name, com.pulumi.aws.lb.LoadBalancerArgs.builder()
                 .loadBalancerType("application")
                 .internal(false)
@@ -54,17 +55,26 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
         String protocol = https ? "HTTPS" : "HTTP";
         int prodPort = https ? Ports.HTTPS : Ports.HTTP;
         int previewPort = https ? Ports.PREVIEW_HTTPS : Ports.PREVIEW_HTTP;
-        var production = listener(name + "-production", alb, spec, prodPort, forward(targets.get(spec.activeColor())), opts);
-        var preview = listener(name + "-preview", alb, spec, previewPort, forward(targets.get(spec.idleColor())), opts);
+        var production = listener(name + "-production", alb, certificateArn, prodPort, forward(targets.get(spec.activeColor())), opts);
+        var preview = listener(name + "-preview", alb, certificateArn, previewPort, forward(targets.get(spec.idleColor())), opts);
         List<Listener> listeners = https
-                ? List.of(production, preview, listener(name + "-redirect", alb, spec, Ports.HTTP, redirectToHttps(), opts))
+                ? List.of(production, preview, listener(name + "-redirect", alb, certificateArn, Ports.HTTP, redirectToHttps(), opts))
                 : List.of(production, preview);
         String scheme = https ? "https://" : "http://";
+        // On the stack's domain the certificate names the host; the ALB's own DNS name it does not.
+        boolean onDomain = spec.platform().domain().isPresent();
         return new LoadBalancer(alb, targets, listeners,
-                alb.dnsName().applyValue(dns -> scheme + dns),
-                alb.dnsName().applyValue(dns -> scheme + dns + ":" + previewPort));
+                onDomain ? AwsDomain.url(spec, false) : alb.dnsName().applyValue(dns -> scheme + dns),
+                onDomain ? AwsDomain.url(spec, true) : alb.dnsName().applyValue(dns -> scheme + dns + ":" + previewPort));
     }
 
+    /**
+     * The target group checks {@code /health}, not {@code /ready}, on purpose. ECS replaces a task that fails its
+     * load-balancer check, so checking {@code /ready} (which fails while Redis is unreachable) would turn a Redis
+     * outage into every task of both colours being killed and restarted. Draining needs no check: when ECS stops a
+     * task it first deregisters it, waits out the deregistration delay while in-flight requests finish, and only
+     * then sends SIGTERM (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
+     */
     private static TargetGroup targetGroup(String name, Color color, AwsNetwork network, CustomResourceOptions opts) {
         Probe check = HealthChecks.LIVENESS;
         return new TargetGroup(name + "-" + color.key(), TargetGroupArgs.builder()
@@ -85,13 +95,13 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
                 .build(), opts);
     }
 
-    private static Listener listener(String name, com.pulumi.aws.lb.LoadBalancer alb, DeploymentSpec spec, int port,
-                                     ListenerDefaultActionArgs action, CustomResourceOptions opts) {
-        boolean tls = spec.platform().https() && port != Ports.HTTP;
+    private static Listener listener(String name, com.pulumi.aws.lb.LoadBalancer alb, Output<String> certificateArn,
+                                     int port, ListenerDefaultActionArgs action, CustomResourceOptions opts) {
+        boolean tls = certificateArn != null && port != Ports.HTTP;
         var args = ListenerArgs.builder().loadBalancerArn(alb.arn()).port(port)
                 .protocol(tls ? "HTTPS" : "HTTP").defaultActions(action);
         if (tls) {
-            args.certificateArn(spec.platform().certificateArn().orElseThrow()).sslPolicy(SSL_POLICY);
+            args.certificateArn(certificateArn).sslPolicy(SSL_POLICY);
         }
         return new Listener(name, args.build(), opts);
     }

@@ -139,7 +139,7 @@ class AwsStackTest {
         assertEquals(3, tg.input("healthCheck.unhealthyThreshold").orElseThrow());
         assertEquals(30, tg.input("healthCheck.interval").orElseThrow());
         assertEquals(10, tg.input("healthCheck.timeout").orElseThrow());
-        assertEquals(70, tg.input("deregistrationDelay").orElseThrow());
+        assertEquals(75, tg.input("deregistrationDelay").orElseThrow(), "pre-stop 10 + shutdown delay 5 + drain 60");
 
         MockedResource service = run.resource("aws:ecs/service:Service", "consoul-blue");
         assertEquals(200, service.input("deploymentMaximumPercent").orElseThrow());
@@ -155,13 +155,15 @@ class AwsStackTest {
         assertEquals(70.0, ((Number) cpu.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
         assertEquals(300, cpu.input("targetTrackingScalingPolicyConfiguration.scaleInCooldown").orElseThrow());
         assertEquals(60, cpu.input("targetTrackingScalingPolicyConfiguration.scaleOutCooldown").orElseThrow());
-        MockedResource memory = run.resource("aws:appautoscaling/policy:Policy", "consoul-blue-memory");
-        assertEquals(80.0, ((Number) memory.input("targetTrackingScalingPolicyConfiguration.targetValue").orElseThrow()).doubleValue());
+        assertEquals(List.of("consoul-blue-cpu", "consoul-green-cpu"),
+                run.resourcesOfType("aws:appautoscaling/policy:Policy").stream().map(MockedResource::name).sorted().toList(),
+                "CPU only: a memory policy on a JVM never agrees to scale in, and ECS scales in only when all agree");
 
         MockedResource task = run.resource("aws:ecs/taskDefinition:TaskDefinition", "consoul-blue");
         assertEquals("2048", task.input("cpu").orElseThrow());
         assertEquals("4096", task.input("memory").orElseThrow());
-        assertTrue(((String) task.input("containerDefinitions").orElseThrow()).contains("\"stopTimeout\":70"));
+        assertTrue(((String) task.input("containerDefinitions").orElseThrow()).contains("\"stopTimeout\":65"),
+                "shutdown delay 5 + drain 60, after ECS has waited out the deregistration delay");
         assertEquals(30, run.resource("aws:cloudwatch/logGroup:LogGroup", "consoul").input("retentionInDays").orElseThrow());
     }
 
@@ -192,6 +194,63 @@ class AwsStackTest {
         assertTrue(run.resourcesOfType("aws:ec2/vpc:Vpc").isEmpty());
         assertEquals(List.of("subnet-qa", "subnet-qb"),
                 run.resource("aws:ecs/service:Service", "consoul-blue").input("networkConfiguration.subnets").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("with a domain: an ACM certificate for it and preview.<domain>, validated by records in the zone, and https URLs on it")
+    void httpsOnTheDomain() {
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.PRODUCTION)
+                .domain("api.example.com").dnsZone("example.com").build());
+        MockedResource certificate = run.resource("aws:acm/certificate:Certificate", "consoul");
+        assertEquals("api.example.com", certificate.input("domainName").orElseThrow());
+        assertEquals(List.of("preview.api.example.com"), certificate.input("subjectAlternativeNames").orElseThrow());
+        assertEquals("DNS", certificate.input("validationMethod").orElseThrow());
+        List<MockedResource> records = run.resourcesOfType("aws:route53/record:Record");
+        List<Object> validation = records.stream().filter(r -> r.name().contains("-validation-"))
+                .sorted(java.util.Comparator.comparing(MockedResource::name))
+                .map(r -> r.input("name").orElseThrow()).toList();
+        assertEquals(List.of("_0123abcd.api.example.com.", "_0123abcd.preview.api.example.com."), validation,
+                "one validation record per name, as ACM asked");
+        MockedResource validated = run.resource("aws:acm/certificateValidation:CertificateValidation", "consoul");
+        assertEquals(validation, validated.input("validationRecordFqdns").orElseThrow());
+        assertEquals(validated.input("certificateArn").orElseThrow(),
+                run.resource(LISTENER, "consoul-production").input("certificateArn").orElseThrow(),
+                "the listener takes the certificate once it is validated");
+        assertEquals("HTTPS", run.resource(LISTENER, "consoul-preview").input("protocol").orElseThrow());
+        MockedResource alias = run.resource("aws:route53/record:Record", "consoul-alias-0");
+        assertEquals("api.example.com", alias.input("name").orElseThrow());
+        assertEquals(run.resource("aws:lb/loadBalancer:LoadBalancer", "consoul").state().get("dnsName"),
+                alias.input("aliases.0.name").orElseThrow());
+        assertEquals(alias.input("zoneId").orElseThrow(), validated.input("certificateArn").isPresent()
+                ? records.get(0).input("zoneId").orElseThrow() : null, "all records in the one zone");
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertEquals("https://preview.api.example.com:8443", run.outputs().get(StackOutputs.PREVIEW_URL),
+                "the preview on a name the certificate covers, not the ALB's DNS name");
+    }
+
+    @Test
+    @DisplayName("greenMinReplicas raises green's autoscaling floor and starting count only")
+    void colourMinimumAppliesToThatColour() {
+        StackRun run = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, run.resource("aws:appautoscaling/target:Target", "consoul-green").input("minCapacity").orElseThrow());
+        assertEquals(2, run.resource("aws:appautoscaling/target:Target", "consoul-blue").input("minCapacity").orElseThrow());
+        assertEquals(6, run.resource("aws:ecs/service:Service", "consoul-green").input("desiredCount").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("a rotated secret redeploys both colours: the service's trigger is the secret's version id, never its value")
+    void rotatedSecretRedeploys() {
+        StackRun before = run(spec(Color.BLUE));
+        StackRun after = run(SpecFixtures.spec(Cloud.AWS, DeployEnvironment.STAGING)
+                .secret(io.consoul.infra.spec.AppSecret.API_KEYS, "rotated-key").build());
+        for (Color color : Color.values()) {
+            MockedResource b = before.resource("aws:ecs/service:Service", "consoul-" + color.key());
+            MockedResource a = after.resource("aws:ecs/service:Service", "consoul-" + color.key());
+            assertEquals(true, a.input("forceNewDeployment").orElseThrow());
+            assertNotEquals(b.input("triggers.secretVersion").orElseThrow(), a.input("triggers.secretVersion").orElseThrow(),
+                    color + " keeps running the old secret");
+            assertFalse(a.inputs().toString().contains("rotated-key"), "the value itself in the service");
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
 
     static ContainerAppService create(String name, DeploymentSpec spec, ResourceGroup group, AppEnvironment environment,
                                       AzureRedis redis, CustomResourceOptions opts) {
-        RevisionPlan plan = RevisionPlan.of(spec);
+        // Everything in this template comes from the spec: no cloud-computed template inputs.
+        RevisionPlan plan = RevisionPlan.of(spec, Output.of(""));
         Map<String, Output<String>> secretEnv = spec.secretEnv(redis.host(), redis.port(), redis.accessKey(), true);
         var app = new ContainerApp(name, ContainerAppArgs.builder()
                 .containerAppName(name)
@@ -50,6 +51,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
                         .build())
                 .template(RevisionTemplate.of(spec, plan, secretEnv.keySet()))
                 .build(), opts);
+        RevisionCleanup.create(name, group, app,
+                spec.colors().stream().map(color -> revisionName(name, plan, color)).toList(), opts);
         Output<String> domain = environment.environment().defaultDomain();
         String scope = spec.platform().allowPublicAccess() ? "" : ".internal";
         return new ContainerAppService(app,
@@ -59,8 +62,8 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
     }
 
     /** A revision's full name: {@code <app>--<suffix>}. */
-    static String revisionName(String app, RevisionPlan plan, Color color) {
-        return app + "--" + RevisionTemplate.suffix(plan, color);
+    static Output<String> revisionName(String app, RevisionPlan plan, Color color) {
+        return RevisionTemplate.suffix(plan, color).applyValue(suffix -> app + "--" + suffix);
     }
 
     /** A Container App secret name for an environment variable: lower case and dashes. */

@@ -10,6 +10,7 @@ import com.pulumi.azurenative.app.inputs.ScaleArgs;
 import com.pulumi.azurenative.app.inputs.ScaleRuleArgs;
 import com.pulumi.azurenative.app.inputs.TemplateArgs;
 import com.pulumi.core.Either;
+import com.pulumi.core.Output;
 import io.consoul.infra.spec.Color;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.HealthChecks;
@@ -32,8 +33,8 @@ final class RevisionTemplate {
     }
 
     /** Revision suffixes start with a letter; the rest is the plan's digest. */
-    static String suffix(RevisionPlan plan, Color color) {
-        return "v" + plan.revisionId(color);
+    static Output<String> suffix(RevisionPlan plan, Color color) {
+        return plan.revisionId(color).applyValue(id -> "v" + id);
     }
 
     static TemplateArgs of(DeploymentSpec spec, RevisionPlan plan, Collection<String> secretVariables) {
@@ -41,7 +42,7 @@ final class RevisionTemplate {
         return TemplateArgs.builder()
                 .revisionSuffix(suffix(plan, color))
                 .containers(container(spec, spec.image(color), secretVariables))
-                .scale(scale(spec.scaling()))
+                .scale(scale(spec.scaling(), color))
                 .build();
     }
 
@@ -79,9 +80,9 @@ final class RevisionTemplate {
     }
 
     /** Replicas from the spec, scaled on concurrent HTTP requests per replica (the guide's 80). */
-    private static ScaleArgs scale(Scaling scaling) {
+    private static ScaleArgs scale(Scaling scaling, Color color) {
         return ScaleArgs.builder()
-                .minReplicas(scaling.minReplicas())
+                .minReplicas(scaling.minReplicas(color))
                 .maxReplicas(scaling.maxReplicas())
                 .rules(ScaleRuleArgs.builder()
                         .name(HTTP_SCALE_RULE)

@@ -190,6 +190,65 @@ class AzureStackTest {
     }
 
     @Test
+    @DisplayName("greenMinReplicas (green runs the newer image) is green's revision minimum; blue's revision is untouched")
+    void colourMinimumIsThatColoursRevision() {
+        StackRun plain = run(spec(Color.BLUE).build());
+        StackRun scaled = run(spec(Color.BLUE).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, app(scaled).input("template.scale.minReplicas").orElseThrow());
+        assertEquals(traffic(plain, Color.BLUE), traffic(scaled, Color.BLUE), "the live colour keeps its revision and 100 %");
+        assertNotEquals(traffic(plain, Color.GREEN).get("revisionName"), traffic(scaled, Color.GREEN).get("revisionName"));
+    }
+
+    @Test
+    @DisplayName("only the two colours' revisions stay active: a deployment script keeps those the traffic names")
+    void onlyTheColoursRevisionsStayActive() {
+        StackRun run = run(spec(Color.BLUE).build());
+        MockedResource script = run.resource("azure-native:resources:AzureCliScript", "consoul-revisions");
+        String keep = traffic(run, Color.BLUE).get("revisionName") + " " + traffic(run, Color.GREEN).get("revisionName");
+        List<?> env = (List<?>) script.input("environmentVariables").orElseThrow();
+        Map<Object, Object> vars = new HashMap<>();
+        env.forEach(e -> vars.put(((Map<?, ?>) e).get("name"), ((Map<?, ?>) e).get("value")));
+        assertEquals(keep, vars.get("KEEP"));
+        assertEquals("consoul", vars.get("APP"));
+        assertEquals(keep, script.input("forceUpdateTag").orElseThrow(), "re-runs whenever the colours' revisions change");
+        assertEquals(RevisionCleanup.SCRIPT, script.input("scriptContent").orElseThrow());
+        MockedResource grant = run.resource("azure-native:authorization:RoleAssignment", "consoul-revisions");
+        assertEquals(run.resource("azure-native:resources:ResourceGroup", "consoul").state().get("id"),
+                grant.input("scope").orElseThrow(), "the grant reaches the stack's resource group only");
+        assertEquals(run.resource("azure-native:managedidentity:UserAssignedIdentity", "consoul-revisions")
+                .state().get("principalId"), grant.input("principalId").orElseThrow());
+        assertTrue(((String) grant.input("roleDefinitionId").orElseThrow()).endsWith(RevisionCleanup.CONTRIBUTOR));
+    }
+
+    @Test
+    @DisplayName("the cleanup script deactivates every active revision but the two colours' (run against a stand-in az)")
+    void cleanupScriptDeactivatesOnlyOtherRevisions() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
+        java.nio.file.Path log = dir.resolve("calls.log");
+        java.nio.file.Path az = dir.resolve("az");
+        java.nio.file.Files.writeString(az, String.join("\n",
+                "#!/bin/sh",
+                "echo \"$*\" >> " + log,
+                "case \"$*\" in",
+                "  *'revision list'*'[?properties.active].name'*) printf 'consoul--vblue\\nconsoul--vold1\\nconsoul--vgreen\\nconsoul--vold2\\n' ;;",
+                "esac",
+                ""));
+        az.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", RevisionCleanup.SCRIPT).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        pb.environment().put("APP", "consoul");
+        pb.environment().put("RG", "consoul-rg");
+        pb.environment().put("KEEP", "consoul--vblue consoul--vgreen");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        List<String> deactivated = java.nio.file.Files.readAllLines(log).stream()
+                .filter(line -> line.contains("revision deactivate"))
+                .map(line -> line.replaceAll(".*--revision ", "")).toList();
+        assertEquals(List.of("consoul--vold1", "consoul--vold2"), deactivated);
+    }
+
+    @Test
     @DisplayName("the stack exports exactly the shared output names, all resolved")
     void exportsSharedOutputNames() {
         StackRun run = run(spec(Color.BLUE).build());

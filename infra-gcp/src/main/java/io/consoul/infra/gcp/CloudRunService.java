@@ -32,7 +32,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                                   RuntimeIdentity identity, SecretEnv secrets, Memorystore redis,
                                   CustomResourceOptions opts) {
         String serviceName = name + "-" + spec.environment().key();
-        RevisionPlan plan = RevisionPlan.of(spec);
+        RevisionPlan plan = RevisionPlan.of(spec, templateInputs(network, identity, redis));
         var service = new Service(name, ServiceArgs.builder()
                 .name(serviceName)
                 .location(region)
@@ -49,14 +49,32 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
             new ServiceIamMember(name + "-public", ServiceIamMemberArgs.builder()
                     .location(region).name(service.name()).role(INVOKER).member("allUsers").build(), opts);
         }
-        return new CloudRunService(service, service.uri(),
-                service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
+        Output<String> url = service.uri();
+        if (spec.platform().domain().isPresent()) {
+            GcpDomain.create(name, spec, region, service, opts);
+            url = Output.of("https://" + spec.platform().domain().get());
+        }
+        return new CloudRunService(service, url, service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
     }
 
     /** A revision's full name: Cloud Run requires the service name as its prefix. */
-    static String revisionName(String serviceName, RevisionPlan plan, Color color) {
-        return serviceName + "-" + plan.revisionId(color);
+    static Output<String> revisionName(String serviceName, RevisionPlan plan, Color color) {
+        return plan.revisionId(color).applyValue(id -> serviceName + "-" + id);
     }
+
+    /**
+     * What this program puts in the template beyond the spec: the network and subnet of Direct VPC egress, the
+     * runtime account, the Redis CA bundle, the request timeout. A change to any of them is a new revision.
+     */
+    static Output<String> templateInputs(GcpNetwork network, RuntimeIdentity identity, Memorystore redis) {
+        Output<String> ca = redis.caCert() != null ? redis.caCert() : Output.of("");
+        return Output.tuple(network.network().id(), network.subnet().id(), identity.email(), ca)
+                .applyValue(t -> String.join("\n", "network=" + t.t1, "subnet=" + t.t2, "account=" + t.t3,
+                        "ca=" + t.t4, "timeout=" + Containers.REQUEST_TIMEOUT, "egress=" + EGRESS));
+    }
+
+    /** Only private ranges (Memorystore) go through the VPC; the model providers are reached directly. */
+    static final String EGRESS = "PRIVATE_RANGES_ONLY";
 
     /**
      * A tag's URL is the service URL with {@code <tag>---} before the host, on both URL forms Cloud Run issues
@@ -76,11 +94,11 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                 .serviceAccount(identity.email())
                 .maxInstanceRequestConcurrency(scaling.concurrency())
                 .scaling(ServiceTemplateScalingArgs.builder()
-                        .minInstanceCount(scaling.minReplicas()).maxInstanceCount(scaling.maxReplicas()).build())
+                        .minInstanceCount(scaling.minReplicas(color)).maxInstanceCount(scaling.maxReplicas()).build())
                 // Cloud Run waits this long for in-flight requests; the app drains within it.
                 .timeout(Containers.REQUEST_TIMEOUT)
                 .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
-                        .egress("PRIVATE_RANGES_ONLY")
+                        .egress(EGRESS)
                         .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
                                 .network(network.network().id()).subnetwork(network.subnet().id()).build())
                         .build())

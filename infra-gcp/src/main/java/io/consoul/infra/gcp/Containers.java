@@ -15,7 +15,7 @@ import io.consoul.infra.spec.HealthChecks;
 import io.consoul.infra.spec.Ports;
 import io.consoul.infra.spec.Probe;
 import io.consoul.infra.spec.Resources;
-import io.consoul.infra.spec.Shutdown;
+import io.consoul.infra.spec.limits.CloudRunLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,13 @@ import java.util.Map;
 
 /** The Consoul container of a revision: size, port, probes and environment, all from the spec. */
 final class Containers {
-    /** Request timeout: the app's whole drain window, so a long stream is not cut before the app gives up on it. */
-    static final String REQUEST_TIMEOUT = Shutdown.TERMINATION_GRACE_SECONDS + "s";
+    /**
+     * Request timeout: 15 minutes, so a long streamed answer is not cut with a 504 (Cloud Run allows up to 3600 s,
+     * {@link CloudRunLimits#MAX_REQUEST_TIMEOUT_SECONDS}). The trade-off: a request that hangs holds one of its
+     * instance's concurrency slots that long, and Google advises retries beyond 15 minutes; docs/deploying.md.
+     */
+    static final int REQUEST_TIMEOUT_SECONDS = 900;
+    static final String REQUEST_TIMEOUT = REQUEST_TIMEOUT_SECONDS + "s";
     /**
      * Secret Manager version the service reads. "latest" keeps the template (and so the revision name) unchanged
      * when a secret is rotated; new instances read the new value.
@@ -45,15 +50,22 @@ final class Containers {
                 .ports(ServiceTemplateContainerPortArgs.builder().name("http1").containerPort(Ports.APP).build())
                 .resources(ServiceTemplateContainerResourcesArgs.builder()
                         .limits(Map.of("cpu", size.vcpu(), "memory", size.memory()))
+                        // Said explicitly: with limits set, an unset cpuIdle means "always allocated", which Cloud
+                        // Run refuses below 1 vCPU. At 1 vCPU and more CPU stays allocated between requests, so the
+                        // JVM's background work (Redis reconnects, metrics) is never throttled.
+                        .cpuIdle(CloudRunLimits.cpuOnlyDuringRequests(size))
                         .startupCpuBoost(true)
                         .build())
-                .startupProbe(startup(HealthChecks.READINESS))
+                .startupProbe(startup(HealthChecks.STARTUP))
                 .livenessProbe(liveness(HealthChecks.LIVENESS))
                 .envs(env(spec, secrets, redis))
                 .build();
     }
 
-    /** Cloud Run has no readiness probe: the startup probe on {@code /ready} keeps traffic off until ready. */
+    /**
+     * Cloud Run has no readiness probe: the startup probe on {@code /ready} keeps traffic off until ready, and is long
+     * enough for Direct VPC egress to connect ({@link HealthChecks#STARTUP}).
+     */
     private static ServiceTemplateContainerStartupProbeArgs startup(Probe probe) {
         return ServiceTemplateContainerStartupProbeArgs.builder()
                 .httpGet(ServiceTemplateContainerStartupProbeHttpGetArgs.builder().path(probe.path()).port(Ports.APP).build())

@@ -38,15 +38,22 @@ record Memorystore(Output<String> host, Output<Integer> port, Output<String> aut
                 CustomResourceOptions.merge(opts,
                         CustomResourceOptions.builder().protect(spec.platform().deletionProtection()).build()));
         return new Memorystore(instance.host(), instance.port(), instance.authString().asSecret(),
-                instance.serverCaCerts().applyValue(Memorystore::firstCert));
+                instance.serverCaCerts().applyValue(Memorystore::caBundle));
     }
 
     /**
-     * The CA that signed the server's TLS certificate: Google's private CA, which the app must be told to trust
-     * ({@code CONSOUL_REDIS_CA_CERT}). Public data, so a plain variable.
+     * Every CA of the instance, as one PEM bundle the app trusts ({@code CONSOUL_REDIS_CA_CERT}). An instance has one
+     * or more: five years after creation a new CA appears beside the old one, and the server certificate moves to it
+     * while the old one is still valid (https://cloud.google.com/memorystore/docs/redis/in-transit-encryption#certificate_authority_rotation),
+     * so trusting only the first would break TLS at the rotation. Public data, so a plain variable; a new CA changes
+     * the revision template and so rolls out a new revision.
      */
-    private static String firstCert(java.util.List<com.pulumi.gcp.redis.outputs.InstanceServerCaCert> certs) {
-        return certs == null || certs.isEmpty() ? "" : certs.get(0).cert().orElse("");
+    static String caBundle(java.util.List<com.pulumi.gcp.redis.outputs.InstanceServerCaCert> certs) {
+        if (certs == null) {
+            return "";
+        }
+        return certs.stream().map(c -> c.cert().orElse("").trim()).filter(c -> !c.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n")) ;
     }
 
     /** Memorystore sizes in whole GB, at least 1: the guide's tier rounded up. */

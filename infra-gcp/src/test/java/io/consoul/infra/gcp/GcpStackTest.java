@@ -186,8 +186,90 @@ class GcpStackTest {
         assertEquals("/ready", s.input("template.containers.0.startupProbe.httpGet.path").orElseThrow());
         assertEquals(5, s.input("template.containers.0.startupProbe.initialDelaySeconds").orElseThrow());
         assertEquals(10, s.input("template.containers.0.startupProbe.periodSeconds").orElseThrow());
-        assertEquals(3, s.input("template.containers.0.startupProbe.failureThreshold").orElseThrow());
-        assertEquals("70s", s.input("template.timeout").orElseThrow(), "the platform waits out the app's drain");
+        assertEquals("900s", s.input("template.timeout").orElseThrow(), "15 minutes for long streams");
+        assertEquals(false, s.input("template.containers.0.resources.cpuIdle").orElseThrow(),
+                "at 2 vCPU, CPU stays allocated between requests, said explicitly");
+    }
+
+    @Test
+    @DisplayName("greenMinReplicas (green runs the newer image) is green's revision minimum; blue's revision is untouched")
+    void colourMinimumIsThatColoursRevision() {
+        StackRun plain = run(spec(Color.BLUE).build());
+        StackRun scaled = run(spec(Color.BLUE).minReplicas(Color.GREEN, 6).build());
+        assertEquals(6, service(scaled).input("template.scaling.minInstanceCount").orElseThrow());
+        assertEquals(traffic(plain, Color.BLUE), traffic(scaled, Color.BLUE), "the live colour keeps its revision and 100 %");
+        assertNotEquals(traffic(plain, Color.GREEN).get("revision"), traffic(scaled, Color.GREEN).get("revision"));
+        assertEquals(traffic(scaled, Color.GREEN).get("revision"), service(scaled).input("template.revision").orElseThrow(),
+                "the new minimum is a new green revision, the one this update creates");
+    }
+
+    @Test
+    @DisplayName("with a domain: a Cloud Run domain mapping (Google-managed certificate), its CNAME in the zone, url on it")
+    void httpsOnTheDomain() {
+        StackRun run = run(SpecFixtures.spec(Cloud.GCP, DeployEnvironment.PRODUCTION)
+                .domain("api.example.com").dnsZone("example.com").build());
+        MockedResource mapping = run.resource("gcp:cloudrun/domainMapping:DomainMapping", "consoul");
+        assertEquals("api.example.com", mapping.input("name").orElseThrow());
+        assertEquals(service(run).state().get("name"), mapping.input("spec.routeName").orElseThrow());
+        assertEquals("consoul-mock", mapping.input("metadata.namespace").orElseThrow(), "the project");
+        MockedResource record = run.resource("gcp:dns/recordSet:RecordSet", "consoul-domain");
+        assertEquals("api.example.com.", record.input("name").orElseThrow());
+        assertEquals("CNAME", record.input("type").orElseThrow());
+        assertEquals(List.of("ghs.googlehosted.com."), record.input("rrdatas").orElseThrow());
+        assertEquals("example-com", record.input("managedZone").orElseThrow());
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertTrue(((String) run.outputs().get(StackOutputs.PREVIEW_URL)).startsWith("https://green---"),
+                "the idle tag's own URL, which has Google's certificate");
+    }
+
+    @Test
+    @DisplayName("the startup probe waits long enough for Direct VPC egress (a minute or more), within Cloud Run's 240 s")
+    void startupProbeWaitsForDirectVpcEgress() {
+        MockedResource s = service(run(spec(Color.BLUE).build()));
+        int initial = (Integer) s.input("template.containers.0.startupProbe.initialDelaySeconds").orElseThrow();
+        int window = (Integer) s.input("template.containers.0.startupProbe.periodSeconds").orElseThrow()
+                * (Integer) s.input("template.containers.0.startupProbe.failureThreshold").orElseThrow();
+        assertTrue(window >= 120, "egress may take a minute or more to connect; the window was " + window + " s");
+        assertTrue(window <= 240 && initial <= 240, "Cloud Run caps both at 240 s");
+        assertEquals("/ready", s.input("template.containers.0.startupProbe.httpGet.path").orElseThrow(),
+                "the check needs Redis, reached through the VPC");
+    }
+
+    @Test
+    @DisplayName("development (0.5 vCPU) on Cloud Run: concurrency 1 and CPU only during requests, both said explicitly")
+    void fractionalCpuIsLegal() {
+        MockedResource s = service(run(spec(Color.BLUE).size(io.consoul.infra.spec.Size.DEVELOPMENT).build()));
+        assertEquals(Map.of("cpu", "0.5", "memory", "1Gi"), s.input("template.containers.0.resources.limits").orElseThrow());
+        assertEquals(1, s.input("template.maxInstanceRequestConcurrency").orElseThrow());
+        assertEquals(true, s.input("template.containers.0.resources.cpuIdle").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("every CA of the Memorystore instance is trusted, and a rotated CA renames the revision")
+    void everyRedisCaIsTrustedAndRotationRenames() {
+        String oldCa = "-----BEGIN CERTIFICATE-----\nold\n-----END CERTIFICATE-----";
+        String newCa = "-----BEGIN CERTIFICATE-----\nnew\n-----END CERTIFICATE-----";
+        StackRun one = runWithCas(List.of(oldCa));
+        StackRun two = runWithCas(List.of(oldCa, newCa));
+        assertEquals(oldCa + "\n" + newCa, redisCa(two), "both CAs, in the instance's order");
+        assertNotEquals(service(one).input("template.revision").orElseThrow(),
+                service(two).input("template.revision").orElseThrow(),
+                "the CA variable is in the template: a new CA is a new revision, never a changed one under an old name");
+        assertEquals(service(one).input("template.revision").orElseThrow(), service(runWithCas(List.of(oldCa)))
+                .input("template.revision").orElseThrow(), "the same template keeps its name");
+    }
+
+    private static StackRun runWithCas(List<String> cas) {
+        var mocks = io.consoul.infra.spec.mock.ConsoulMocks.builder().resourceState(REDIS,
+                Map.of("serverCaCerts", cas.stream().map(c -> Map.of("cert", c)).toList())).build();
+        DeploymentSpec spec = spec(Color.BLUE).build();
+        return MockStack.run("gcp-staging", mocks, ctx -> App.stack(ctx, spec)).requireSuccess();
+    }
+
+    private static Object redisCa(StackRun run) {
+        List<?> envs = (List<?>) service(run).input("template.containers.0.envs").orElseThrow();
+        return envs.stream().map(e -> (Map<?, ?>) e).filter(e -> "CONSOUL_REDIS_CA_CERT".equals(e.get("name")))
+                .map(e -> e.get("value")).findFirst().orElseThrow(() -> new AssertionError("CONSOUL_REDIS_CA_CERT not set"));
     }
 
     @Test

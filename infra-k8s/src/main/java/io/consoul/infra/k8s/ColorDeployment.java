@@ -61,31 +61,39 @@ final class ColorDeployment {
     private ColorDeployment() {
     }
 
+    /** Pod-template annotation whose change rolls the colour: a digest of the secret's data, never the data. */
+    static final String SECRET_DIGEST_ANNOTATION = "consoul.io/secret-digest";
+
+    /**
+     * @param secretDigest a digest of the Secret's data: pods read it only at start, so a rotated secret must roll them
+     */
     static Deployment create(String name, Color color, DeploymentSpec spec, Output<String> namespace,
-                             String configMap, String secret, CustomResourceOptions opts) {
+                             String configMap, String secret, Output<String> secretDigest, CustomResourceOptions opts) {
         String colorName = name + "-" + color.key();
         Map<String, String> labels = Meta.colorLabels(color);
         var deployment = new Deployment(colorName, DeploymentArgs.builder()
                 .metadata(Meta.named(colorName, namespace))
+                // No spec.replicas: the HPA owns the count. Kubernetes advises leaving it unset under an HPA, and
+                // with server-side apply a declared count conflicts with the HPA's writes through the scale
+                // subresource (pulumi-kubernetes #2542, #2491). A new Deployment starts one pod; the HPA raises it
+                // to minReplicas at once, before any metric exists.
                 .spec(DeploymentSpecArgs.builder()
-                        .replicas(spec.scaling().minReplicas())
                         .selector(Meta.selector(labels))
                         .strategy(DeploymentStrategyArgs.builder().type("RollingUpdate")
                                 .rollingUpdate(RollingUpdateDeploymentArgs.builder()
                                         .maxSurge(Rollout.MAX_SURGE).maxUnavailable(Rollout.MAX_UNAVAILABLE).build())
                                 .build())
                         .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels).annotations(Map.of(
+                                .metadata(ObjectMetaArgs.builder().labels(labels).annotations(secretDigest.applyValue(digest -> Map.of(
                                         "prometheus.io/scrape", "true",
                                         "prometheus.io/port", Integer.toString(Ports.METRICS),
-                                        "prometheus.io/path", "/metrics")).build())
+                                        "prometheus.io/path", "/metrics",
+                                        SECRET_DIGEST_ANNOTATION, digest))).build())
                                 .spec(pod(spec, color, configMap, secret))
                                 .build())
                         .build())
-                .build(),
-                // The HPA owns the replica count once the Deployment exists.
-                CustomResourceOptions.merge(opts, CustomResourceOptions.builder().ignoreChanges("spec.replicas").build()));
-        autoscaler(colorName, spec.scaling(), namespace, opts);
+                .build(), opts);
+        autoscaler(colorName, spec.scaling().minReplicas(color), spec.scaling(), namespace, opts);
         new PodDisruptionBudget(colorName, PodDisruptionBudgetArgs.builder()
                 .metadata(Meta.named(colorName, namespace))
                 .spec(PodDisruptionBudgetSpecArgs.builder()
@@ -141,16 +149,19 @@ final class ColorDeployment {
                 .build();
     }
 
-    private static void autoscaler(String name, Scaling scaling, Output<String> namespace, CustomResourceOptions opts) {
+    /** @param minReplicas the colour's own floor ({@code <colour>MinReplicas}, else {@code minReplicas}) */
+    private static void autoscaler(String name, int minReplicas, Scaling scaling, Output<String> namespace,
+                                   CustomResourceOptions opts) {
         new HorizontalPodAutoscaler(name, HorizontalPodAutoscalerArgs.builder()
                 .metadata(Meta.named(name, namespace))
                 .spec(HorizontalPodAutoscalerSpecArgs.builder()
                         .scaleTargetRef(CrossVersionObjectReferenceArgs.builder()
                                 .apiVersion("apps/v1").kind("Deployment").name(name).build())
-                        .minReplicas(scaling.minReplicas())
+                        .minReplicas(minReplicas)
                         .maxReplicas(scaling.maxReplicas())
-                        .metrics(utilization("cpu", scaling.cpuTargetPercent()),
-                                utilization("memory", scaling.memoryTargetPercent()))
+                        // CPU only. Utilisation is relative to the request, a quarter of the limit, and the JVM may
+                        // keep 75 % of the limit as heap: a memory target would stay breached and pin maxReplicas.
+                        .metrics(utilization("cpu", scaling.cpuTargetPercent()))
                         // The cooldowns, as stabilisation windows.
                         .behavior(HorizontalPodAutoscalerBehaviorArgs.builder()
                                 .scaleDown(HPAScalingRulesArgs.builder()

@@ -46,20 +46,27 @@ public final class ConsoulService extends ComponentResource {
         var redis = K8sRedis.create(name, spec, ns, opts);
         var config = new ConfigMap(name, ConfigMapArgs.builder()
                 .metadata(Meta.named(name, ns)).data(spec.plainEnv()).build(), opts);
+        Output<Map<String, String>> data = secretData(spec.secretEnv(redis.host(), redis.port(), false));
         var secret = new Secret(name, SecretArgs.builder()
                 .metadata(Meta.named(name, ns))
-                .stringData(secretData(spec.secretEnv(redis.host(), redis.port(), false)))
+                .stringData(data)
                 .build(), opts);
 
         var colorOpts = CustomResourceOptions.builder().parent(this).dependsOn(config, secret).build();
         for (Color color : spec.colors()) {
-            ColorDeployment.create(name, color, spec, ns, name, name, colorOpts);
+            ColorDeployment.create(name, color, spec, ns, name, name, digest(data), colorOpts);
         }
         var production = service(PRODUCTION_SERVICE, spec.activeColor(), spec, ns, opts);
         var preview = service(PREVIEW_SERVICE, spec.idleColor(), spec, ns, opts);
 
-        this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
-                url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
+        if (spec.platform().domain().isPresent()) {
+            DomainIngress.create(name, spec, ns, opts);
+            this.outputs = new StackOutputs(Output.of("https://" + spec.platform().domain().get()),
+                    Output.of("https://" + spec.platform().previewDomain().get()), redis.endpoint());
+        } else {
+            this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
+                    url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
+        }
         registerOutputs(outputs.componentOutputs());
     }
 
@@ -97,6 +104,22 @@ public final class ConsoulService extends ComponentResource {
 
     private static String address(LoadBalancerIngress ingress) {
         return ingress.hostname().orElseGet(() -> ingress.ip().orElse(""));
+    }
+
+    /**
+     * A SHA-256 over the whole Secret (the Redis password among it), so the pod annotation reveals nothing of any one
+     * value yet changes whenever one is rotated.
+     */
+    static Output<String> digest(Output<Map<String, String>> data) {
+        return data.applyValue(d -> {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(new java.util.TreeMap<>(d).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(hash).substring(0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        });
     }
 
     private static Output<Map<String, String>> secretData(Map<String, Output<String>> env) {

@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
@@ -19,7 +20,9 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
@@ -40,8 +43,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redis in the cluster: a one-replica StatefulSet with a password from the stack's secrets, a ClusterIP Service
- * (never exposed outside the cluster) and a NetworkPolicy that admits only Consoul's pods. Or nothing, for an
+ * Redis in the cluster: a one-replica StatefulSet with a password from the stack's secrets, passing Pod Security
+ * "restricted", a headless Service (never exposed outside the cluster) and a NetworkPolicy that admits only Consoul's pods. Or nothing, for an
  * external Redis.
  */
 record K8sRedis(Output<String> host, Output<Integer> port, Output<String> endpoint) {
@@ -76,6 +79,10 @@ record K8sRedis(Output<String> host, Output<Integer> port, Output<String> endpoi
                         .requests(Map.of("cpu", "100m", "memory", redis.tier().memoryMb() + "Mi"))
                         .limits(Map.of("memory", (redis.tier().memoryMb() * 3 / 2) + "Mi")).build())
                 .volumeMounts(VolumeMountArgs.builder().name("data").mountPath("/data").build())
+                // Pod Security "restricted": no escalation, no capabilities, non-root, the runtime's seccomp profile.
+                .securityContext(SecurityContextArgs.builder().allowPrivilegeEscalation(false).runAsNonRoot(true)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build()).build())
                 .build();
         new StatefulSet(redisName, StatefulSetArgs.builder()
                 .metadata(Meta.named(redisName, namespace))
@@ -86,7 +93,10 @@ record K8sRedis(Output<String> host, Output<Integer> port, Output<String> endpoi
                                 .metadata(ObjectMetaArgs.builder().labels(labels).build())
                                 .spec(PodSpecArgs.builder()
                                         .securityContext(PodSecurityContextArgs.builder().runAsNonRoot(true)
-                                                .runAsUser(REDIS_UID).fsGroup(REDIS_UID).build())
+                                                .runAsUser(REDIS_UID).runAsGroup(REDIS_UID).fsGroup(REDIS_UID)
+                                                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                                                .build())
+                                        .automountServiceAccountToken(false)
                                         .containers(container).build())
                                 .build())
                         .volumeClaimTemplates(com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs.builder()
@@ -100,7 +110,9 @@ record K8sRedis(Output<String> host, Output<Integer> port, Output<String> endpoi
                 .build(), CustomResourceOptions.merge(opts, CustomResourceOptions.builder().dependsOn(secret).build()));
         new Service(redisName, ServiceArgs.builder()
                 .metadata(Meta.named(redisName, namespace))
-                .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(labels)
+                // Headless: the StatefulSet's governing Service, which gives its pod a stable DNS name; clients
+                // resolve the same name to the one pod's address.
+                .spec(ServiceSpecArgs.builder().type("ClusterIP").clusterIP("None").selector(labels)
                         .ports(ServicePortArgs.builder().name("redis").port(Ports.REDIS).targetPort(Ports.REDIS).build())
                         .build())
                 .build(), opts);

@@ -30,6 +30,14 @@ public enum Cloud {
         return this == GCP || this == AZURE;
     }
 
+    /**
+     * Cloud Run and Container Apps run each colour as a revision of one service, whose settings (the minimum among
+     * them) are fixed when the revision is created; ECS and Kubernetes run each colour as its own service.
+     */
+    public boolean colorsAreRevisions() {
+        return this == GCP || this == AZURE;
+    }
+
     public static Optional<Cloud> fromKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
     }

@@ -79,7 +79,8 @@ public record DeploymentSpec(Cloud cloud, DeployEnvironment environment, Size si
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CONSOUL_PORT", Integer.toString(Ports.APP));
         env.put("CONSOUL_METRICS_PORT", Integer.toString(Ports.METRICS));
-        env.put("CONSOUL_GRACEFUL_TIMEOUT", Shutdown.GRACEFUL_TIMEOUT_SECONDS + "s");
+        env.put("CONSOUL_SHUTDOWN_DELAY", Shutdown.SHUTDOWN_DELAY_SECONDS + "s");
+        env.put("CONSOUL_GRACEFUL_TIMEOUT", Shutdown.gracefulTimeoutSeconds(cloud) + "s");
         env.put("CONSOUL_MAX_THREADS", Integer.toString(size.workers() * THREADS_PER_WORKER));
         return env;
     }

@@ -1,5 +1,7 @@
 package io.consoul.infra.spec;
 
+import io.consoul.infra.spec.limits.PlatformLimits;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,10 +19,11 @@ public final class DeploymentSpecBuilder {
     Integer minReplicas;
     Integer maxReplicas;
     Integer cpuTarget;
-    Integer memoryTarget;
     Integer concurrency;
     Integer scaleInCooldown;
     Integer scaleOutCooldown;
+    final Map<Color, Integer> colorMinReplicas = new EnumMap<>(Color.class);
+    String scaleDownDelay;
     final Map<Color, String> images = new EnumMap<>(Color.class);
     Color activeColor = Color.BLUE;
     RedisMode redisMode = RedisMode.MANAGED;
@@ -35,6 +38,11 @@ public final class DeploymentSpecBuilder {
     String namespace;
     String serviceType = "LoadBalancer";
     boolean allowPublicAccess;
+    String alarmTopicArn;
+    String alarmEmail;
+    String domain;
+    String dnsZone;
+    String tlsIssuer;
 
     DeploymentSpecBuilder() {
     }
@@ -45,10 +53,11 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder minReplicas(int value) { this.minReplicas = value; return this; }
     public DeploymentSpecBuilder maxReplicas(int value) { this.maxReplicas = value; return this; }
     public DeploymentSpecBuilder cpuTarget(int percent) { this.cpuTarget = percent; return this; }
-    public DeploymentSpecBuilder memoryTarget(int percent) { this.memoryTarget = percent; return this; }
     public DeploymentSpecBuilder concurrency(int requests) { this.concurrency = requests; return this; }
     public DeploymentSpecBuilder scaleInCooldown(int seconds) { this.scaleInCooldown = seconds; return this; }
     public DeploymentSpecBuilder scaleOutCooldown(int seconds) { this.scaleOutCooldown = seconds; return this; }
+    public DeploymentSpecBuilder minReplicas(Color color, int value) { colorMinReplicas.put(color, value); return this; }
+    public DeploymentSpecBuilder scaleDownDelay(String duration) { this.scaleDownDelay = duration; return this; }
     public DeploymentSpecBuilder image(Color color, String image) { images.put(color, image); return this; }
     public DeploymentSpecBuilder activeColor(Color color) { this.activeColor = color; return this; }
     public DeploymentSpecBuilder redisMode(RedisMode mode) { this.redisMode = mode; return this; }
@@ -63,6 +72,11 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder namespace(String namespace) { this.namespace = namespace; return this; }
     public DeploymentSpecBuilder serviceType(String type) { this.serviceType = type; return this; }
     public DeploymentSpecBuilder allowPublicAccess(boolean on) { this.allowPublicAccess = on; return this; }
+    public DeploymentSpecBuilder alarmTopicArn(String arn) { this.alarmTopicArn = arn; return this; }
+    public DeploymentSpecBuilder alarmEmail(String email) { this.alarmEmail = email; return this; }
+    public DeploymentSpecBuilder domain(String domain) { this.domain = domain; return this; }
+    public DeploymentSpecBuilder dnsZone(String zone) { this.dnsZone = zone; return this; }
+    public DeploymentSpecBuilder tlsIssuer(String issuer) { this.tlsIssuer = issuer; return this; }
 
     /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
     public DeploymentSpec build() {
@@ -85,16 +99,27 @@ public final class DeploymentSpecBuilder {
                 logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
-                serviceType, allowPublicAccess);
+                serviceType, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail),
+                Optional.ofNullable(domain), Optional.ofNullable(dnsZone), Optional.ofNullable(tlsIssuer));
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
     }
 
     Scaling scaling() {
         Scaling d = Scaling.DEFAULTS;
+        int defaultConcurrency = cloud != null ? PlatformLimits.of(cloud).defaultConcurrency(size) : d.concurrency();
         return new Scaling(or(minReplicas, d.minReplicas()), or(maxReplicas, d.maxReplicas()),
-                or(cpuTarget, d.cpuTargetPercent()), or(memoryTarget, d.memoryTargetPercent()),
-                or(concurrency, d.concurrency()), or(scaleInCooldown, d.scaleInCooldownSeconds()),
-                or(scaleOutCooldown, d.scaleOutCooldownSeconds()));
+                or(cpuTarget, d.cpuTargetPercent()), or(concurrency, defaultConcurrency),
+                or(scaleInCooldown, d.scaleInCooldownSeconds()), or(scaleOutCooldown, d.scaleOutCooldownSeconds()),
+                colorMinReplicas, scaleDownDelaySeconds());
+    }
+
+    /** The parsed delay, or the default when unset or unparseable (the validator reports the latter). */
+    int scaleDownDelaySeconds() {
+        if (scaleDownDelay == null) {
+            return Scaling.DEFAULT_SCALE_DOWN_DELAY_SECONDS;
+        }
+        long seconds = Durations.seconds(scaleDownDelay).orElse(Scaling.DEFAULT_SCALE_DOWN_DELAY_SECONDS);
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
     }
 
     private static int or(Integer value, int fallback) {

@@ -10,6 +10,14 @@ public final class HealthChecks {
      */
     public static final Probe READINESS = new Probe("/ready", 5, 10, 5, 1, 3);
 
+    /**
+     * Startup {@code /ready} (Cloud Run, which has no readiness probe): {@code /ready} pings Redis, an egress
+     * destination, as Google advises for Direct VPC egress, whose connections "might take a minute or more" at instance
+     * start (https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#limitations). 24 checks 10 s apart give it
+     * 240 s, Cloud Run's longest startup window (failureThreshold × periodSeconds).
+     */
+    public static final Probe STARTUP = new Probe("/ready", 5, 10, 5, 1, 24);
+
     private HealthChecks() {
     }
 }

@@ -13,9 +13,23 @@ import java.util.Optional;
  * @param serviceType        Kubernetes: type of the two public Services; default LoadBalancer
  * @param allowPublicAccess  Cloud Run / Container Apps: anyone on the internet may call the service (the app still
  *                           checks its API keys); default false, so a stack opens itself only when it says so
+ * @param alarmTopicArn      AWS: the SNS topic the alarms notify; empty creates one
+ * @param alarmEmail         AWS: an address subscribed to the topic the program creates
+ * @param domain             the production host name ({@code api.example.com}): {@code url} becomes
+ *                           {@code https://<domain>}, with a certificate the program obtains; the preview answers on
+ *                           {@code preview.<domain>} where the program routes it
+ * @param dnsZone            the DNS zone the records go in ({@code example.com}): Route 53, Cloud DNS, Azure DNS
+ * @param tlsIssuer          Kubernetes: the cert-manager ClusterIssuer that issues the Ingress certificate
  */
 public record Platform(boolean deletionProtection, int logRetentionDays, Optional<String> certificateArn,
-                       Network network, String namespace, String serviceType, boolean allowPublicAccess) {
+                       Network network, String namespace, String serviceType, boolean allowPublicAccess,
+                       Optional<String> alarmTopicArn, Optional<String> alarmEmail, Optional<String> domain,
+                       Optional<String> dnsZone, Optional<String> tlsIssuer) {
+
+    /** The preview host where the program routes it: {@code preview.<domain>}. */
+    public Optional<String> previewDomain() {
+        return domain.map(d -> "preview." + d);
+    }
 
     /** Retention periods CloudWatch accepts; the other clouds accept all of them. */
     public static final int[] LOG_RETENTION_DAYS =
@@ -23,7 +37,8 @@ public record Platform(boolean deletionProtection, int logRetentionDays, Optiona
 
     public static final String[] SERVICE_TYPES = {"LoadBalancer", "NodePort", "ClusterIP"};
 
+    /** AWS serves HTTPS with a certificate given by ARN or obtained for {@code domain}. */
     public boolean https() {
-        return certificateArn.isPresent();
+        return certificateArn.isPresent() || domain.isPresent();
     }
 }

@@ -1,10 +1,14 @@
 package io.consoul.infra.spec;
 
+import com.pulumi.core.Output;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Blue-green on platforms where a service has ONE template and every template change leaves a new, immutable revision
@@ -17,6 +21,11 @@ import java.util.TreeMap;
  *   <li>traffic names both revisions, tagged by colour, 100 % on the active one ({@link #percent(Color)}): a switch
  *       changes only those percentages, and an image change of the idle colour never moves traffic.</li>
  * </ul>
+ * The name must change exactly when the template does: a setting outside the template that renamed the revision would
+ * point the other colour at a revision that was never created ("Revision … does not exist"), and a template change
+ * under an old name is refused (409 "already exists"). So the digest covers every template input — the cloud-neutral
+ * ones here ({@link #templateInputs(DeploymentSpec)}) and the cloud's own (network, identity, CA certificates), which
+ * the translator passes in — and nothing else: not the autoscaling targets or cooldowns, not the active colour.
  * Limits (docs/deploying.md): releases move images forward (the newer image is the template); a change to the rest of
  * the template while the colours run different images renames both revisions but can materialise only one.
  */
@@ -25,26 +34,38 @@ public final class RevisionPlan {
     static final int ID_LENGTH = 10;
 
     private final DeploymentSpec spec;
-    private final String templateFingerprint;
+    private final Output<String> templateFingerprint;
 
-    private RevisionPlan(DeploymentSpec spec) {
+    private RevisionPlan(DeploymentSpec spec, Output<String> cloudTemplateInputs) {
         this.spec = spec;
-        this.templateFingerprint = fingerprint(spec);
+        String neutral = templateInputs(spec);
+        this.templateFingerprint = cloudTemplateInputs.applyValue(cloud -> neutral + "\n" + cloud);
     }
 
-    public static RevisionPlan of(DeploymentSpec spec) {
-        return new RevisionPlan(spec);
+    /**
+     * @param cloudTemplateInputs every template input the cloud adds to the spec's (values the provider computes, such
+     *                            as a subnet id or a CA certificate), as one text; {@code Output.of("")} if none
+     */
+    public static RevisionPlan of(DeploymentSpec spec, Output<String> cloudTemplateInputs) {
+        return new RevisionPlan(spec, cloudTemplateInputs);
     }
 
-    /** The id of the revision serving a colour: a digest of its image and every other template setting. */
-    public String revisionId(Color color) {
-        return digest(spec.image(color) + "\n" + templateFingerprint);
+    /**
+     * The id of the revision serving a colour: a digest of its image, its own minimum ({@code <colour>MinReplicas})
+     * and every other template input.
+     */
+    public Output<String> revisionId(Color color) {
+        String own = spec.image(color) + "\nmin=" + spec.scaling().minReplicas(color);
+        return templateFingerprint.applyValue(rest -> digest(own + "\n" + rest));
     }
 
     /** The colour whose revision this update's template declares: the newer image (blue when both are the same). */
     public Color templateColor() {
-        int order = compareVersions(spec.image(Color.GREEN), spec.image(Color.BLUE));
-        return order > 0 ? Color.GREEN : Color.BLUE;
+        return templateColor(spec.image(Color.BLUE), spec.image(Color.GREEN));
+    }
+
+    static Color templateColor(String blueImage, String greenImage) {
+        return compareVersions(greenImage, blueImage) > 0 ? Color.GREEN : Color.BLUE;
     }
 
     /** Share of production traffic: all of it on the active colour, none on the idle one (reached by its tag). */
@@ -74,11 +95,20 @@ public final class RevisionPlan {
         return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 
-    /** Everything in a template besides the image; deliberately not the active colour. */
-    private static String fingerprint(DeploymentSpec spec) {
-        return String.join("\n", spec.cloud().key(), spec.size().key(), spec.scaling().toString(),
-                new TreeMap<>(spec.plainEnv()).toString(), new java.util.TreeSet<>(spec.secrets().keySet()).toString(),
-                spec.redis().mode().key(), HealthChecks.LIVENESS.toString(), HealthChecks.READINESS.toString());
+    /**
+     * What the spec puts in a revision template besides the image: the container's size (the cloud's shape of it
+     * follows from the cloud and the size), its concurrency and replica range, its plain environment, the names of its
+     * secret variables (values live outside the template: Secret Manager "latest", Container App secrets), and its
+     * probes and drain. Deliberately not the active colour, the CPU target or the cooldowns.
+     */
+    static String templateInputs(DeploymentSpec spec) {
+        Scaling s = spec.scaling();
+        TreeSet<String> secretNames = new TreeSet<>(List.of(RedisEnv.SESSION_URL, RedisEnv.RATE_LIMIT_URL));
+        spec.secrets().keySet().forEach(secret -> secretNames.add(secret.envVar()));
+        return String.join("\n", spec.cloud().key(), spec.size().limits().toString(),
+                "concurrency=" + s.concurrency(), "maxReplicas=" + s.maxReplicas(),
+                new TreeMap<>(spec.plainEnv()).toString(), secretNames.toString(),
+                HealthChecks.LIVENESS.toString(), HealthChecks.READINESS.toString(), HealthChecks.STARTUP.toString());
     }
 
     private static String digest(String text) {

@@ -1,5 +1,7 @@
 package io.consoul.infra.spec;
 
+import io.consoul.infra.spec.limits.PlatformLimits;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,6 +47,10 @@ final class SpecValidator {
             }
         }
         platform(b, problems);
+        if (b.cloud != null) {
+            // The cloud's own limits: a size or concurrency it would reject is refused here, before any resource.
+            PlatformLimits.of(b.cloud).check(b.size, b.scaling(), b.concurrency != null, problems);
+        }
     }
 
     private static void scaling(DeploymentSpecBuilder b, List<String> problems) {
@@ -63,10 +69,46 @@ final class SpecValidator {
                     + s.maxReplicas() + ": minReplicas must be <= maxReplicas");
         }
         range(problems, "cpuTarget", s.cpuTargetPercent(), 1, MAX_PERCENT, " (percent)");
-        range(problems, "memoryTarget", s.memoryTargetPercent(), 1, MAX_PERCENT, " (percent)");
         range(problems, "concurrency", s.concurrency(), 1, MAX_CONCURRENCY, " (requests per instance)");
         range(problems, "scaleInCooldown", s.scaleInCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
         range(problems, "scaleOutCooldown", s.scaleOutCooldownSeconds(), 0, MAX_COOLDOWN_SECONDS, " (seconds)");
+        colorCapacity(b, s, floor, problems);
+    }
+
+    /** Longest scale-down delay: a day. Beyond it the old colour is no rollback target but a second deployment. */
+    static final long MAX_SCALE_DOWN_DELAY_SECONDS = 86_400;
+
+    /** {@code blueMinReplicas}, {@code greenMinReplicas} and {@code scaleDownDelay}, the pre-scaled switch's settings. */
+    private static void colorCapacity(DeploymentSpecBuilder b, Scaling s, int floor, List<String> problems) {
+        for (Color color : Color.values()) {
+            Integer min = b.colorMinReplicas.get(color);
+            if (min == null) {
+                continue;
+            }
+            String key = "consoul:" + color.key() + "MinReplicas";
+            if (min < floor || min > s.maxReplicas()) {
+                problems.add(key + " = " + min + " is not allowed" + (b.cloud != null ? " on " + b.cloud.key() : "")
+                        + ": allowed " + floor + ".." + s.maxReplicas() + " (at most consoul:maxReplicas = "
+                        + s.maxReplicas() + (floor == 1 ? "; only gcp and azure scale to zero" : "") + ")");
+            } else if (b.cloud != null && b.cloud.colorsAreRevisions() && min != s.minReplicas()
+                    && !b.images.isEmpty() && b.images.size() == Color.values().length
+                    && RevisionPlan.templateColor(b.images.get(Color.BLUE), b.images.get(Color.GREEN)) != color) {
+                problems.add(key + " = " + min + " is not allowed on " + b.cloud.key() + " while " + color.key()
+                        + " runs " + (b.images.get(Color.BLUE).equals(b.images.get(Color.GREEN)) ? "the same image as "
+                        + color.other().key() : "the older image") + ": a colour's minimum is part of its revision, and"
+                        + " an update can create a revision only for the colour with the newer image ("
+                        + RevisionPlan.templateColor(b.images.get(Color.BLUE), b.images.get(Color.GREEN)).key()
+                        + "); allowed: " + s.minReplicas() + " (consoul:minReplicas), or give " + color.key()
+                        + " the newer image first");
+            }
+        }
+        if (b.scaleDownDelay != null) {
+            var seconds = Durations.seconds(b.scaleDownDelay);
+            if (seconds.isEmpty() || seconds.getAsLong() > MAX_SCALE_DOWN_DELAY_SECONDS) {
+                problems.add("consoul:scaleDownDelay = '" + b.scaleDownDelay + "' is not allowed: allowed "
+                        + Durations.ALLOWED + ", from 0 to 24h");
+            }
+        }
     }
 
     private static void redis(DeploymentSpecBuilder b, List<String> problems) {
@@ -121,9 +163,74 @@ final class SpecValidator {
             problems.add("consoul:namespace = '" + b.namespace + "' is not a Kubernetes namespace name: allowed lower-case"
                     + " letters, digits and '-', at most 63 characters");
         }
+        if (b.alarmTopicArn != null && !b.alarmTopicArn.startsWith("arn:aws:sns:")) {
+            problems.add("consoul:alarmTopicArn = '" + b.alarmTopicArn + "' is not an SNS topic ARN: allowed "
+                    + "arn:aws:sns:<region>:<account>:<topic>");
+        }
+        if (b.alarmEmail != null && !b.alarmEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add("consoul:alarmEmail = '" + b.alarmEmail + "' is not an e-mail address: allowed name@example.com");
+        }
+        if (b.alarmTopicArn != null && b.alarmEmail != null) {
+            problems.add("consoul:alarmEmail is set together with consoul:alarmTopicArn: subscribe the address to your"
+                    + " topic yourself, or remove consoul:alarmTopicArn to have the program create one for it");
+        }
+        domain(b, problems);
         if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
             problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "
                     + String.join(", ", Platform.SERVICE_TYPES));
+        }
+    }
+
+    /** A host name of at least two labels, lower case: what certificates and DNS records take. */
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z][-a-z0-9]{0,61}[a-z0-9]");
+
+    /** {@code domain}, {@code dnsZone}, {@code tlsIssuer}: HTTPS on the user's domain, and what each cloud needs for it. */
+    private static void domain(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.domain != null && !HOST_NAME.matcher(b.domain).matches()) {
+            problems.add("consoul:domain = '" + b.domain + "' is not a host name: allowed lower-case labels separated by"
+                    + " dots, e.g. api.example.com");
+        }
+        if (b.dnsZone != null && !HOST_NAME.matcher(b.dnsZone).matches()) {
+            problems.add("consoul:dnsZone = '" + b.dnsZone + "' is not a DNS zone name: allowed e.g. example.com");
+        }
+        if (b.domain != null && b.dnsZone != null && !(b.domain.equals(b.dnsZone) || b.domain.endsWith("." + b.dnsZone))) {
+            problems.add("consoul:domain = '" + b.domain + "' is not in consoul:dnsZone = '" + b.dnsZone
+                    + "': the records go in that zone, so the domain must end with ." + b.dnsZone);
+        }
+        if (b.tlsIssuer != null && !DNS_LABEL.matcher(b.tlsIssuer).matches()) {
+            problems.add("consoul:tlsIssuer = '" + b.tlsIssuer + "' is not a ClusterIssuer name: allowed lower-case"
+                    + " letters, digits and '-'");
+        }
+        if (b.domain == null && (b.dnsZone != null || b.tlsIssuer != null)) {
+            problems.add("consoul:" + (b.dnsZone != null ? "dnsZone" : "tlsIssuer") + " is set without consoul:domain:"
+                    + " set the host name to serve, e.g. `pulumi config set consoul:domain api.example.com`");
+        }
+        if (b.domain == null || b.cloud == null) {
+            return;
+        }
+        boolean needsZone = b.cloud != Cloud.K8S;
+        if (needsZone && b.dnsZone == null) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:dnsZone on " + b.cloud.key()
+                    + ": the zone (" + switch (b.cloud) {
+                        case AWS -> "Route 53";
+                        case GCP -> "Cloud DNS";
+                        default -> "Azure DNS";
+                    } + ") where the program writes the domain's records, e.g. example.com");
+        }
+        if (b.cloud == Cloud.AZURE) {
+            // Not built yet: refused rather than silently serving the platform's own address.
+            problems.add("consoul:domain = '" + b.domain + "' is not supported on azure yet: the program does not"
+                    + " declare a managed certificate and custom domain on the Container App; remove consoul:domain"
+                    + " (the app keeps its https://<app>.<environment domain> address) and bind the domain by hand");
+        }
+        if (b.cloud == Cloud.GCP && b.domain.equals(b.dnsZone)) {
+            problems.add("consoul:domain = '" + b.domain + "' is the apex of consoul:dnsZone on gcp: a Cloud Run domain"
+                    + " mapping is pointed at by a CNAME, which a zone apex cannot hold; allowed a subdomain, e.g. api."
+                    + b.dnsZone);
+        }
+        if (b.cloud == Cloud.K8S && b.tlsIssuer == null) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:tlsIssuer on k8s: the cert-manager"
+                    + " ClusterIssuer that issues the Ingress certificate, e.g. letsencrypt");
         }
     }
 

@@ -43,10 +43,11 @@ class GuideNumbersTest {
     }
 
     @Test
-    @DisplayName("graceful shutdown: the platform waits at least 60 s after a 10 s pre-stop sleep")
+    @DisplayName("graceful shutdown: the platform waits the 10 s pre-stop sleep, the 5 s shutdown delay and the 60 s drain")
     void shutdown() {
         assertEquals(10, Shutdown.PRE_STOP_SLEEP_SECONDS);
-        assertEquals(70, Shutdown.TERMINATION_GRACE_SECONDS);
+        assertEquals(75, Shutdown.TERMINATION_GRACE_SECONDS);
+        assertEquals(65, Shutdown.ECS_STOP_TIMEOUT_SECONDS);
     }
 
     @Test

@@ -25,13 +25,13 @@ class SpecReaderTest {
     }
 
     @Test
-    @DisplayName("unset keys take the deployment spec's defaults (medium, 2-10, 70/80, 80, 300/60, blue, managed)")
+    @DisplayName("unset keys take the deployment spec's defaults (medium, 2-10, CPU 70, 80, 300/60, blue, managed)")
     void defaultsAreTheGuides() {
         DeploymentSpec spec = read("aws-staging", Map.of());
         assertEquals(Cloud.AWS, spec.cloud());
         assertEquals(DeployEnvironment.STAGING, spec.environment());
         assertEquals(Size.MEDIUM, spec.size());
-        assertEquals(new Scaling(2, 10, 70, 80, 80, 300, 60), spec.scaling());
+        assertEquals(new Scaling(2, 10, 70, 80, 300, 60), spec.scaling());
         assertEquals(Color.BLUE, spec.activeColor());
         assertEquals(Color.GREEN, spec.idleColor());
         assertEquals(RedisMode.MANAGED, spec.redis().mode());

@@ -5,6 +5,7 @@ import io.consoul.infra.spec.SecretValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settings from a map, for offline runs and tests. Keys may be short ({@code size}) or qualified
@@ -35,6 +36,11 @@ public final class MapConfigSource implements ConfigSource {
     @Override
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.copyOf(values.keySet());
     }
 
     @Override

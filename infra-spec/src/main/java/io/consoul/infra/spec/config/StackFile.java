@@ -64,10 +64,14 @@ public record StackFile(String stackName, Map<String, String> config, Set<String
         }
     }
 
-    /** Plain config plus stand-ins, as the source a spec is read from. */
+    /**
+     * Plain config plus stand-ins, as the source a spec is read from. Every encrypted key stays in, with a placeholder
+     * where no stand-in is given, so a misspelt secret key is refused like any unknown key.
+     */
     public ConfigSource withSecrets(Map<String, String> standIns) {
         Map<String, String> all = new LinkedHashMap<>(config);
         standIns.forEach(all::putIfAbsent);
+        secureKeys.forEach(key -> all.putIfAbsent(key, "stand-in-for-" + key.replace(':', '-')));
         return new MapConfigSource(stackName, all);
     }
 

@@ -29,8 +29,25 @@ final class ComputedValues {
             s.putIfAbsent("readerEndpointAddress", "replica." + name + ".abcdef.use1.cache.amazonaws.com");
             s.putIfAbsent("port", 6379);
         });
+        // ACM asks for one CNAME per name on the certificate, to be written in the zone.
+        BY_TYPE.put("aws:acm/certificate:Certificate", (name, s) -> {
+            List<Object> names = new java.util.ArrayList<>();
+            names.add(s.get("domainName"));
+            if (s.get("subjectAlternativeNames") instanceof List<?> sans) {
+                names.addAll(sans);
+            }
+            s.putIfAbsent("domainValidationOptions", names.stream().map(n -> Map.of(
+                    "domainName", String.valueOf(n),
+                    "resourceRecordName", "_0123abcd." + n + ".",
+                    "resourceRecordType", "CNAME",
+                    "resourceRecordValue", "_4567efab.acm-validations.aws.")).toList());
+        });
+        BY_TYPE.put("aws:route53/record:Record", (name, s) -> s.putIfAbsent("fqdn", String.valueOf(s.get("name"))));
         BY_TYPE.put("aws:ecs/service:Service", (name, s) -> s.putIfAbsent("cluster", "consoul"));
         BY_TYPE.put("aws:ecs/taskDefinition:TaskDefinition", (name, s) -> s.putIfAbsent("revision", 1));
+        // Secrets Manager gives each new value a new version id; the mock derives one from the value.
+        BY_TYPE.put("aws:secretsmanager/secretVersion:SecretVersion", (name, s) ->
+                s.putIfAbsent("versionId", "v-" + Integer.toHexString(String.valueOf(s.get("secretString")).hashCode())));
         // GCP
         BY_TYPE.put("gcp:cloudrunv2/service:Service", (name, s) -> {
             s.putIfAbsent("uri", "https://" + name + "-abc123-uc.a.run.app");
@@ -55,6 +72,10 @@ final class ComputedValues {
             s.putIfAbsent("latestRevisionFqdn", name + "--rev1.kindhill-1234.eastus.azurecontainerapps.io");
             s.putIfAbsent("latestRevisionName", name + "--rev1");
             s.putIfAbsent("outboundIpAddresses", List.of("20.0.0.1"));
+        });
+        BY_TYPE.put("azure-native:managedidentity:UserAssignedIdentity", (name, s) -> {
+            s.putIfAbsent("principalId", "11111111-1111-1111-1111-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
+            s.putIfAbsent("clientId", "22222222-2222-2222-2222-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
         });
         BY_TYPE.put("azure-native:app:ManagedEnvironment", (name, s) -> s.putIfAbsent("defaultDomain", "kindhill-1234.eastus.azurecontainerapps.io"));
         // Kubernetes
@@ -81,6 +102,9 @@ final class ComputedValues {
         }
         state.putIfAbsent("id", name + "-id");
         BY_TYPE.getOrDefault(type, (n, s) -> { }).accept(name, state);
+        if (type.startsWith("azure-native:")) {
+            state.computeIfPresent("identity", (k, identity) -> azureIdentity(identity));
+        }
         return state;
     }
 
@@ -89,6 +113,22 @@ final class ComputedValues {
         String service = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
         String kind = type.substring(type.lastIndexOf(':') + 1).toLowerCase();
         return "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + kind + "/" + name;
+    }
+
+    /**
+     * Azure takes user-assigned identities as a list of ids and answers with a map from id to the identity's ids, as
+     * the provider's output type expects.
+     */
+    private static Object azureIdentity(Object identity) {
+        if (identity instanceof Map<?, ?> m && m.get("userAssignedIdentities") instanceof List<?> ids) {
+            Map<String, Object> result = new HashMap<>();
+            m.forEach((k, v) -> result.put(String.valueOf(k), v));
+            Map<String, Object> byId = new HashMap<>();
+            ids.forEach(id -> byId.put(String.valueOf(id), Map.of()));
+            result.put("userAssignedIdentities", byId);
+            return result;
+        }
+        return identity;
     }
 
     /** Kubernetes auto-names from the logical name and fills the namespace a cluster would. */

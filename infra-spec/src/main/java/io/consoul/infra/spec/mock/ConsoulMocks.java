@@ -30,8 +30,12 @@ public final class ConsoulMocks implements Mocks {
     private final Map<String, CompletableFuture<Set<String>>> secretInputs = new ConcurrentHashMap<>();
     private final List<String> unmockedCalls = Collections.synchronizedList(new ArrayList<>());
 
-    private ConsoulMocks(Map<String, Function<Map<String, Object>, Map<String, Object>>> functions) {
+    private final Map<String, Map<String, Object>> stateOverrides;
+
+    private ConsoulMocks(Map<String, Function<Map<String, Object>, Map<String, Object>>> functions,
+                         Map<String, Map<String, Object>> stateOverrides) {
         this.functions = Map.copyOf(functions);
+        this.stateOverrides = Map.copyOf(stateOverrides);
     }
 
     /** Mocks with the standard function answers. */
@@ -47,6 +51,7 @@ public final class ConsoulMocks implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> inputs = Values.normalize(args.inputs);
         Map<String, Object> state = ComputedValues.complete(args.type, args.name, inputs);
+        state.putAll(stateOverrides.getOrDefault(args.type, Map.of()));
         resources.add(new Declared(args.type, args.name, inputs, state));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
@@ -120,6 +125,7 @@ public final class ConsoulMocks implements Mocks {
     public static final class Builder {
         private final Map<String, Function<Map<String, Object>, Map<String, Object>>> functions =
                 new HashMap<>(StandardFunctions.ANSWERS);
+        private final Map<String, Map<String, Object>> stateOverrides = new HashMap<>();
 
         private Builder() {
         }
@@ -129,8 +135,17 @@ public final class ConsoulMocks implements Mocks {
             return this;
         }
 
+        /**
+         * What the provider computes for every resource of a type, in place of the standard answers: a rotated CA,
+         * another endpoint.
+         */
+        public Builder resourceState(String type, Map<String, Object> values) {
+            stateOverrides.put(type, Map.copyOf(values));
+            return this;
+        }
+
         public ConsoulMocks build() {
-            return new ConsoulMocks(functions);
+            return new ConsoulMocks(functions, stateOverrides);
         }
     }
 }

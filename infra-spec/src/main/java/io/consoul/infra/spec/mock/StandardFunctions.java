@@ -15,6 +15,15 @@ final class StandardFunctions {
             "aws:index/getCallerIdentity:getCallerIdentity", args -> Map.of(
                     "accountId", ComputedValues.ACCOUNT, "arn", "arn:aws:iam::" + ComputedValues.ACCOUNT + ":user/mock",
                     "userId", "AIDAMOCK", "id", ComputedValues.ACCOUNT),
+            "aws:route53/getZone:getZone", args -> Map.ofEntries(
+                    Map.entry("zoneId", "Z0MOCK" + Math.abs(String.valueOf(args.get("name")).hashCode())),
+                    Map.entry("name", String.valueOf(args.get("name"))),
+                    Map.entry("id", "Z0MOCK"), Map.entry("arn", "arn:aws:route53:::hostedzone/Z0MOCK"),
+                    Map.entry("callerReference", "mock"), Map.entry("comment", ""),
+                    Map.entry("linkedServiceDescription", ""), Map.entry("linkedServicePrincipal", ""),
+                    Map.entry("nameServers", List.of("ns-1.awsdns-00.com")), Map.entry("primaryNameServer", "ns-1.awsdns-00.com"),
+                    Map.entry("privateZone", false), Map.entry("resourceRecordSetCount", 2), Map.entry("tags", Map.of()),
+                    Map.entry("vpcId", "")),
             "aws:ec2/getVpc:getVpc", args -> Map.of(
                     "id", String.valueOf(args.getOrDefault("id", "vpc-0mock")), "cidrBlock", "10.0.0.0/16"),
             "gcp:organizations/getProject:getProject", args -> Map.of(

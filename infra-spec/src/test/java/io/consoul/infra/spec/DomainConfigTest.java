@@ -1,0 +1,65 @@
+package io.consoul.infra.spec;
+
+import io.consoul.infra.spec.fixtures.SpecFixtures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code domain}, {@code dnsZone}, {@code tlsIssuer}: HTTPS on the user's domain. */
+class DomainConfigTest {
+
+    private static DeploymentSpec read(String stack, Map<String, String> overrides) {
+        Map<String, String> config = SpecFixtures.config();
+        config.putAll(overrides);
+        return DeploymentSpec.fromConfig(SpecFixtures.source(stack, config));
+    }
+
+    private static String refusal(String stack, Map<String, String> overrides) {
+        return assertThrows(InvalidConfigException.class, () -> read(stack, overrides)).getMessage();
+    }
+
+    @Test
+    @DisplayName("a domain and its zone give the preview name preview.<domain>; a trailing dot on the zone is dropped")
+    void domainAndZone() {
+        Platform p = read("aws-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com."))
+                .platform();
+        assertEquals("api.example.com", p.domain().orElseThrow());
+        assertEquals("example.com", p.dnsZone().orElseThrow());
+        assertEquals("preview.api.example.com", p.previewDomain().orElseThrow());
+        assertTrue(p.https(), "a domain turns HTTPS on");
+    }
+
+    @Test
+    @DisplayName("a domain outside its zone, or that is no host name, is refused naming key and value")
+    void badDomainsRefused() {
+        assertTrue(refusal("aws-production", Map.of("consoul:domain", "api.example.org", "consoul:dnsZone", "example.com"))
+                .contains("consoul:domain = 'api.example.org' is not in consoul:dnsZone = 'example.com'"));
+        assertTrue(refusal("k8s-production", Map.of("consoul:domain", "API_example", "consoul:tlsIssuer", "letsencrypt"))
+                .contains("consoul:domain = 'API_example' is not a host name"));
+    }
+
+    @Test
+    @DisplayName("each cloud asks for what it needs: a zone on aws and gcp, a ClusterIssuer on k8s")
+    void eachCloudsRequirements() {
+        assertTrue(refusal("aws-production", Map.of("consoul:domain", "api.example.com"))
+                .contains("consoul:domain = 'api.example.com' needs consoul:dnsZone on aws"));
+        assertTrue(refusal("k8s-production", Map.of("consoul:domain", "api.example.com"))
+                .contains("needs consoul:tlsIssuer on k8s"));
+        assertTrue(refusal("gcp-production", Map.of("consoul:domain", "example.com", "consoul:dnsZone", "example.com"))
+                .contains("is the apex of consoul:dnsZone on gcp"));
+        assertTrue(refusal("k8s-production", Map.of("consoul:tlsIssuer", "letsencrypt"))
+                .contains("consoul:tlsIssuer is set without consoul:domain"));
+    }
+
+    @Test
+    @DisplayName("azure refuses a domain rather than silently serving its own address")
+    void azureRefusesADomain() {
+        assertTrue(refusal("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com"))
+                .contains("consoul:domain = 'api.example.com' is not supported on azure yet"));
+    }
+}
