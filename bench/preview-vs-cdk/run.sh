@@ -23,8 +23,8 @@ export CDK_DISABLE_VERSION_CHECK=true
 "$root/consoul" preview aws-production --format json --project-dir "$root" >/dev/null
 (cd "$cdk_dir" && node_modules/.bin/cdk synth --quiet --no-notices >/dev/null 2>&1)
 echo "consoul preview on $(java -version 2>&1 | head -n 1); cdk synth: $(cd "$cdk_dir" && node_modules/.bin/cdk --version | head -n 1), node $(node --version)"
-echo "resources: preview $("$root/consoul" preview aws-production --format json --project-dir "$root" | grep -c '"type"'),"\
-     "cdk $(grep -c '"Type": "AWS::' "$cdk_dir/cdk.out/ConsoulProduction.template.json")"
+echo "resources: preview $("$root/consoul" preview aws-production --project-dir "$root" | sed -n 's/^\([0-9]*\) resources$/\1/p'),"\
+     "cdk synth $(cd "$cdk_dir" && node -e "console.log(Object.keys(require('./cdk.out/ConsoulProduction.template.json').Resources).length)")"
 
 commands=("$root/consoul preview aws-production --format json --project-dir $root"
           "cd $cdk_dir && node_modules/.bin/cdk synth --quiet --no-notices")

@@ -54,7 +54,8 @@ public final class ChatBenchmark {
             System.out.printf("Redis commands per request (INFO commandstats, including those run inside Lua): %s = %.2f%n",
                     perRequest(server, r.requests), total(server) / r.requests);
             app.close();
-            LimiterBenchmark.run(redis, Integer.getInteger("bench.limiter.threads", 16), Math.max(5, seconds / 2));
+            LimiterBenchmark.run(redis, Integer.getInteger("bench.limiter.threads", 16),
+                    Integer.getInteger("bench.limiter.seconds", 5), Integer.getInteger("bench.limiter.rounds", 5));
         }
     }
 
