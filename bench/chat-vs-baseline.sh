@@ -55,24 +55,24 @@ consoul="http://127.0.0.1:$app_port/chat"
 baseline="http://127.0.0.1:$baseline_port/chat"
 echo "POST /chat: Consoul against the naive same-stack baseline; wrk -t$threads -c$connections, ${seconds}s per run, $rounds rounds, $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
 
-# wrk once: prints "req/s non2xx errors"
+# wrk once: prints "req/s non2xx errors requests"
 run() {
   local out
   out=$(wrk -t"$threads" -c"$connections" -d"${2}s" -s "$root/bench/chat.lua" "$1")
   echo "$out" >>"$work/wrk.log"
-  awk '/Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF } /Socket errors/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10 }
-       END { printf "%s %d %d\n", rps, bad, err }' <<<"$out"
+  awk '/requests in/ { n = $1 } /Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
+       /Socket errors/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10 } END { printf "%s %d %d %d\n", rps, bad, err, n }' <<<"$out"
 }
 commands() { redis-cli -p "$redis_port" info commandstats | tr -d '\r' | awk -F'[_:=,]' '/^cmdstat_/ && $2 != "info" { print $2, $4 }'; }
 
 run "$consoul" 10 >/dev/null; run "$baseline" 10 >/dev/null   # warm-up: JIT, pools, scripts loaded
 for who in consoul baseline; do
   commands >"$work/before"
-  read -r rps bad err < <(run "${!who}" 5)
+  read -r rps bad err requests < <(run "${!who}" 5)
   commands >"$work/after"
   # commands inside Lua (the GET of the compare-and-set script, the limiter's ZADD...) count too
-  echo "$who: Redis commands per request, inside scripts included: $(awk -v r="$rps" 'NR == FNR { b[$1] = $2; next }
-    { d = ($2 - b[$1]) / (r * 5); if (d >= 0.01) printf "%s %.2f  ", $1, d }' "$work/before" "$work/after")"
+  echo "$who: Redis commands per request, inside scripts included: $(awk -v r="$requests" 'NR == FNR { b[$1] = $2; next }
+    { d = ($2 - b[$1]) / r; if (d >= 0.01) printf "%s %.2f  ", $1, d }' "$work/before" "$work/after")"
 done
 
 results="$work/results"
@@ -80,7 +80,7 @@ for round in $(seq 1 "$rounds"); do
   order=(consoul baseline); [ $(( round % 2 )) -eq 0 ] && order=(baseline consoul)
   declare -A rate=()
   for who in "${order[@]}"; do
-    read -r rps bad err < <(run "${!who}" "$seconds")
+    read -r rps bad err requests < <(run "${!who}" "$seconds")
     rate[$who]=$rps
     printf 'round %d  %-8s %9.0f req/s  non-2xx %d  socket errors %d\n' "$round" "$who" "$rps" "$bad" "$err"
   done
