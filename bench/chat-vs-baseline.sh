@@ -5,6 +5,7 @@
 # the medians. Needs wrk (apt-get install -y wrk), redis-server, redis-cli and curl.
 # Usage: bench/chat-vs-baseline.sh [rounds (5)] [seconds per run (15)]
 #   CONNECTIONS=64 WRK_THREADS=2 JAVA_HOME=... SKIP_BUILD=1 (use the jars already built)
+#   PREVIOUS_JAR=/path/consoul-app-exec.jar: another build of the app (e.g. before a change) runs in the same rounds
 #   PROFILE=cpu|wall|alloc: also profile Consoul under load with async-profiler (ap-loader) during one extra run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +49,17 @@ pids+=($app_pid)
 "$java" -Xmx1g -jar "$root/bench/baseline/target/consoul-bench-baseline.jar" --server.port="$baseline_port" \
   --baseline.redis-url="redis://127.0.0.1:$redis_port/1" --logging.level.root=WARN >"$work/baseline.log" 2>&1 &
 pids+=($!)
+contenders=(consoul baseline)
+if [ -n "${PREVIOUS_JAR:-}" ]; then
+  previous_port=$(free_port); previous_metrics=$(free_port)
+  "$java" -Xmx1g -jar "$PREVIOUS_JAR" --server.port="$previous_port" --management.server.port="$previous_metrics" \
+    --consoul.redis-url="redis://127.0.0.1:$redis_port/2" --consoul.rate-limit=100000000/minute \
+    --consoul.shutdown-delay=0s --logging.level.root=WARN >"$work/previous.log" 2>&1 &
+  pids+=($!)
+  await "http://127.0.0.1:$previous_port/ready" "the previous build"
+  previous="http://127.0.0.1:$previous_port/chat"
+  contenders+=(previous)
+fi
 await "http://127.0.0.1:$app_port/ready" "Consoul"
 await "http://127.0.0.1:$baseline_port/chat" "the baseline" '{"session_id":"up","message":"up"}'
 
@@ -65,8 +77,8 @@ run() {
 }
 commands() { redis-cli -p "$redis_port" info commandstats | tr -d '\r' | awk -F'[_:=,]' '/^cmdstat_/ && $2 != "info" { print $2, $4 }'; }
 
-run "$consoul" 10 >/dev/null; run "$baseline" 10 >/dev/null   # warm-up: JIT, pools, scripts loaded
-for who in consoul baseline; do
+for who in "${contenders[@]}"; do run "${!who}" 10 >/dev/null; done   # warm-up: JIT, pools, scripts loaded
+for who in "${contenders[@]}"; do
   commands >"$work/before"
   read -r rps bad err requests < <(run "${!who}" 5)
   commands >"$work/after"
@@ -77,19 +89,23 @@ done
 
 results="$work/results"
 for round in $(seq 1 "$rounds"); do
-  order=(consoul baseline); [ $(( round % 2 )) -eq 0 ] && order=(baseline consoul)
+  order=("${contenders[@]}"); [ $(( round % 2 )) -eq 0 ] && order=($(printf '%s\n' "${contenders[@]}" | tac))
   declare -A rate=()
   for who in "${order[@]}"; do
     read -r rps bad err requests < <(run "${!who}" "$seconds")
     rate[$who]=$rps
     printf 'round %d  %-8s %9.0f req/s  non-2xx %d  socket errors %d\n' "$round" "$who" "$rps" "$bad" "$err"
   done
-  echo "${rate[consoul]} ${rate[baseline]}" >>"$results"
+  echo "${rate[consoul]} ${rate[baseline]} ${rate[previous]:-0}" >>"$results"
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f (rounds %.2f..%.2f)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'; }
 echo "Consoul  median req/s $(awk '{ print $1 }' "$results" | median)"
 echo "baseline median req/s $(awk '{ print $2 }' "$results" | median)"
 echo "ratio Consoul / baseline: median $(awk '{ print $1 / $2 }' "$results" | median)"
+if [ -n "${PREVIOUS_JAR:-}" ]; then
+  echo "previous median req/s $(awk '{ print $3 }' "$results" | median)"
+  echo "ratio previous / baseline: median $(awk '{ print $3 / $2 }' "$results" | median)"
+fi
 
 if [ -n "${PROFILE:-}" ]; then
   ap="$(cd "$root" && ./mvnw -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \

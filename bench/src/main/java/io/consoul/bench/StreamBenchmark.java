@@ -34,7 +34,12 @@ public final class StreamBenchmark {
     static final String MESSAGE = "one two three four five six seven eight nine ten";
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
-    record Outcome(long startNanos, long latencyNanos, boolean ok) {}
+    /** One stream: when it started, how long it took, and what went wrong (null when it ended with a done event). */
+    record Outcome(long startNanos, long latencyNanos, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int[] levels = Arrays.stream(System.getProperty("bench.streams.levels", "250,500,1000,2000,3000,4000").split(","))
@@ -62,9 +67,9 @@ public final class StreamBenchmark {
                 Level level = closedLoop(client, url, open, seconds, unloaded, app.pid());
                 double ideal = open / (unloaded / 1000);
                 System.out.printf("%5d open: median %6.0f ms (%.2f x unloaded), p99 %6.0f ms, %7.1f streams/s (%3.0f %% of ideal %.0f), "
-                                + "errors %d; per open stream: heap %.1f KiB, resident %.1f KiB, threads %.2f%n",
+                                + "errors %s; per open stream: heap %.1f KiB, resident %.1f KiB, threads %.2f%n",
                         open, level.median, level.median / unloaded, level.p99, level.perSecond, 100 * level.perSecond / ideal,
-                        ideal, level.errors, (level.footprint.heapKib - idle.heapKib) / (double) open,
+                        ideal, level.errors.isEmpty() ? "0" : level.errors, (level.footprint.heapKib - idle.heapKib) / (double) open,
                         (level.footprint.rssKib - idle.rssKib) / (double) open,
                         (level.footprint.threads - idle.threads) / (double) open);
                 if (knee == null && level.median > 1.5 * unloaded) knee = open;
@@ -74,7 +79,7 @@ public final class StreamBenchmark {
         }
     }
 
-    record Level(double median, double p99, double perSecond, long errors, Footprint footprint) {}
+    record Level(double median, double p99, double perSecond, java.util.Map<String, Integer> errors, Footprint footprint) {}
 
     /** {@code open} clients each starting a new stream as soon as theirs ends; measured after one stream time. */
     static Level closedLoop(HttpClient client, String url, int open, int seconds, double unloadedMillis, long pid)
@@ -93,12 +98,12 @@ public final class StreamBenchmark {
         Footprint footprint = Footprint.of(pid); // in the middle of the measured interval: all streams open
         finished.await();
         List<Long> latencies = new ArrayList<>();
-        long errors = 0;
+        java.util.Map<String, Integer> errors = new java.util.TreeMap<>();
         long completedInWindow = 0;
         for (Outcome o : outcomes) {
             long end = o.startNanos + o.latencyNanos;
-            if (!o.ok) {
-                errors++;
+            if (!o.ok()) {
+                errors.merge(o.failure(), 1, Integer::sum);
                 continue;
             }
             if (end >= measureFrom && end <= measureTo) completedInWindow++;
@@ -118,11 +123,18 @@ public final class StreamBenchmark {
         long start = System.nanoTime();
         client.sendAsync(request(url, clientId + "-" + sessions.incrementAndGet()), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) -> {
-                    boolean ok = failure == null && response.statusCode() == 200 && response.body().contains("event: done")
-                            && !response.body().contains("event: error");
-                    outcomes.add(new Outcome(start, System.nanoTime() - start, ok));
+                    String problem = failure != null ? rootCause(failure).getClass().getSimpleName()
+                            : response.statusCode() != 200 ? "HTTP " + response.statusCode()
+                            : response.body().contains("event: error") ? "error event"
+                            : !response.body().contains("event: done") ? "no done event" : null;
+                    outcomes.add(new Outcome(start, System.nanoTime() - start, problem));
                     next(client, url, until, outcomes, finished, sessions, clientId);
                 });
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
     }
 
     static long once(HttpClient client, String url, String session) throws Exception {
