@@ -30,7 +30,7 @@ free_port() {
   done
 }
 await() { # url, what
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} && return; sleep 0.2; done
+  for _ in $(seq 1 900); do curl -sf -o /dev/null "$1" -H 'Content-Type: application/json' ${3:+-d "$3"} && return; sleep 0.2; done
   echo "$2 did not come up; log in $work" >&2; exit 1
 }
 
