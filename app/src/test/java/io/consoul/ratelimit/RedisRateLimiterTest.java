@@ -1,6 +1,7 @@
 package io.consoul.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consoul.redis.RedisEndpoint;
 import io.consoul.support.RedisServer;
@@ -8,15 +9,29 @@ import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
+import io.consoul.redis.LuaScript;
+import io.consoul.redis.RedisUnavailableException;
+import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The shared limiter against a real Redis: a rolling window, one command per check, and a Redis restart survived. */
+/**
+ * The shared limiter against a real Redis: a rolling window, one command per check, concurrent checks batched into
+ * shared calls without changing any decision, and a Redis restart survived.
+ */
 @Timeout(60)
 class RedisRateLimiterTest {
     static RedisServer redis;
@@ -95,5 +110,83 @@ class RedisRateLimiterTest {
         limiter.check("test:noscript", limit);
         redis.command("SCRIPT FLUSH");
         assertThat(limiter.check("test:noscript", limit).allowed()).isTrue();
+    }
+
+    @Test
+    void aFreshBucketFreesItsSlotAWholeWindowFromNow() {
+        RateLimit limit = new RateLimit(5, Duration.ofSeconds(30));
+        RateLimiter.Decision first = limiter.check("test:fresh", limit);
+        assertThat(first.allowed()).isTrue();
+        assertThat(first.remaining()).isEqualTo(4);
+        assertThat(first.resetMillis()).as("the oldest counted request is this one").isEqualTo(30_000L);
+    }
+
+    @Test
+    void concurrentChecksOnOneBucketAllowExactlyTheLimitAndCountEachRequestOnce() throws Exception {
+        RateLimit limit = new RateLimit(200, Duration.ofMinutes(1));
+        int threads = 16;
+        int perThread = 25;
+        ConcurrentLinkedQueue<RateLimiter.Decision> decisions = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) decisions.add(limiter.check("test:concurrent", limit));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        List<RateLimiter.Decision> allowed = decisions.stream().filter(RateLimiter.Decision::allowed).toList();
+        assertThat(allowed).hasSize(200);
+        assertThat(allowed).extracting(RateLimiter.Decision::remaining).as("each allowed request counted once, in turn")
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 200).boxed().toList());
+        assertThat(decisions.stream().filter(d -> !d.allowed())).hasSize(threads * perThread - 200)
+                .allSatisfy(d -> assertThat(d.remaining()).isZero());
+    }
+
+    @Test
+    void checksSentTogetherAreDecidedOneAfterAnotherEachWithItsOwnLimit() {
+        LuaScript script = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
+        List<Long> r = script.run(endpoint, ScriptOutputType.MULTI,
+                new String[] {"test:batch-a", "test:batch-b", "test:batch-a", "test:batch-a"},
+                "2", "60000", "r1", "5", "10000", "r2", "2", "60000", "r3", "2", "60000", "r4");
+        assertThat(r.subList(0, 3)).as("a, first").containsExactly(1L, 1L, 60_000L);
+        assertThat(r.subList(3, 6)).as("b, its own limit and window").containsExactly(1L, 4L, 10_000L);
+        assertThat(r.subList(6, 9)).as("a, second: counts the first").containsExactly(1L, 0L, 60_000L);
+        assertThat(r.subList(9, 12)).as("a, third: over the limit").containsExactly(0L, 0L, 60_000L);
+    }
+
+    @Test
+    void whenRedisIsDownEveryWaitingCallerHearsOfItAndNoneHangs() throws Exception {
+        try (RedisServer doomed = RedisServer.launch();
+             RedisEndpoint doomedEndpoint = RedisEndpoint.connectNow(doomed.url(0), false, Duration.ofSeconds(2), resources)) {
+            RedisRateLimiter doomedLimiter = new RedisRateLimiter(doomedEndpoint);
+            RateLimit limit = new RateLimit(1000, Duration.ofMinutes(1));
+            assertThat(doomedLimiter.check("test:doomed", limit).allowed()).isTrue();
+            doomed.stop();
+            int threads = 8;
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> calls = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return doomedLimiter.check("test:doomed", limit);
+                    }));
+                }
+                for (Future<?> call : calls) {
+                    assertThatThrownBy(call::get).hasCauseInstanceOf(RedisUnavailableException.class);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 }

@@ -54,7 +54,8 @@ public final class ChatBenchmark {
             System.out.printf("Redis commands per request (INFO commandstats, including those run inside Lua): %s = %.2f%n",
                     perRequest(server, r.requests), total(server) / r.requests);
             app.close();
-            LimiterBenchmark.run(redis, Integer.getInteger("bench.limiter.threads", 16), Math.max(5, seconds / 2));
+            LimiterBenchmark.run(redis, Integer.getInteger("bench.limiter.threads", 16),
+                    Integer.getInteger("bench.limiter.seconds", 5), Integer.getInteger("bench.limiter.rounds", 5));
         }
     }
 
@@ -109,6 +110,10 @@ public final class ChatBenchmark {
         return new Result(total, errors.sum(), all);
     }
 
+    static double median(double[] values) {
+        return LimiterBenchmark.median(values);
+    }
+
     static Map<String, Double> sent(String metricsUrl) {
         Map<String, Double> sent = new HashMap<>();
         Http.get(metricsUrl).body().lines().map(SENT::matcher).filter(Matcher::matches)
@@ -158,16 +163,21 @@ public final class ChatBenchmark {
             this.metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";
         }
 
-        static AppProcess start(RedisServer redis) throws Exception {
+        long pid() {
+            return process.pid();
+        }
+
+        static AppProcess start(RedisServer redis, String... extraArgs) throws Exception {
             int port = RedisServer.freePort();
             int metricsPort = RedisServer.freePort();
             String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     "io.consoul.ConsoulApplication",
                     "--server.port=" + port, "--management.server.port=" + metricsPort,
                     "--consoul.redis-url=" + redis.url(0), "--consoul.rate-limit=100000000/minute",
-                    "--consoul.shutdown-delay=0s", "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(new File("target/bench-app.log")).start();
+                    "--consoul.shutdown-delay=0s", "--logging.level.root=WARN"));
+            command.addAll(List.of(extraArgs));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("target/bench-app.log")).start();
             AppProcess app = new AppProcess(process, port, metricsPort);
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline) {
