@@ -50,6 +50,7 @@ class StreamController {
     ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, opened.session().model);
+        chat.requireFits(opened, request.message());
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
         streams.opened();
         workers.execute(() -> run(opened, request.message(), emitter));
