@@ -37,7 +37,7 @@ class SessionController {
     SessionView get(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
         Session s = sessions.find(id, Caller.of(http).ownerHash());
         List<MessageView> messages = s.messages.stream().map(m -> new MessageView(m.role, m.content)).toList();
-        return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAt, s.updatedAt);
+        return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAtIso(), s.updatedAtIso());
     }
 
     record Deleted(@JsonProperty("session_id") String sessionId, boolean deleted) {}
