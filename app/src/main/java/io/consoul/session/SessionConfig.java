@@ -2,6 +2,7 @@ package io.consoul.session;
 
 import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisEndpoints;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +33,21 @@ class SessionConfig {
         });
     }
 
+    /**
+     * @param maxMessages {@code CONSOUL_SESSION_MAX_MESSAGES}: most messages a stored session keeps
+     * @param maxBytes    {@code CONSOUL_SESSION_MAX_BYTES}: most bytes of a stored session's JSON document
+     */
+    @ConfigurationProperties("consoul.session-bound")
+    record SessionBoundProperties(int maxMessages, int maxBytes) {}
+
     @Bean
-    Sessions sessions(SessionStore store, JsonMapper json) {
-        return new Sessions(store, json, Clock.systemUTC());
+    Sessions sessions(SessionStore store, JsonMapper json, SessionBoundProperties p, MeterRegistry registry) {
+        Counter trimmed = Counter.builder("consoul.session.trimmed.messages")
+                .description("Messages dropped from stored session history past CONSOUL_SESSION_MAX_MESSAGES or "
+                        + "CONSOUL_SESSION_MAX_BYTES, oldest turns first")
+                .register(registry);
+        return new Sessions(store, json, Clock.systemUTC(), new SessionBound(p.maxMessages(), p.maxBytes()),
+                trimmed::increment);
     }
 
     /** Counted off the request path, every few seconds, from the shared store: equal on every instance. */

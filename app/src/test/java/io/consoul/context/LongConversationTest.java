@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A long conversation against a provider whose window is small (4,000 tokens) and that refuses any prompt over it,
- * through one instance with Redis over real HTTP: without fitting, the conversation would stop at turn ~15.
+ * through one instance with Redis over real HTTP, with the default session bound: without fitting, the
+ * conversation would stop at about turn 15; without the bound, its stored document would grow without end.
  */
 @Timeout(300)
 class LongConversationTest {
@@ -60,29 +61,10 @@ class LongConversationTest {
     }
 
     @Test
-    void everyTurnOfALongConversationSucceeds() {
-        int rejectedBefore = provider.rejected();
-        int from = provider.accepted().size();
-        for (int turn = 0; turn < 150; turn++) {
-            String message = "Question " + turn + ": " + PAD;
-            Http.Response r = chat("long", message);
-            assertThat(r.status()).as("turn %d: %s", turn, r.body()).isEqualTo(200);
-            assertThat(r.json().path("response").asString()).startsWith("Answer ");
-        }
-        assertThat(provider.rejected()).isEqualTo(rejectedBefore);
-        assertThat(provider.accepted().subList(from, provider.accepted().size()))
-                .allSatisfy(p -> assertThat(p.tokens()).isLessThanOrEqualTo(WINDOW * 3 / 4 - 1_000));
-        TokenLimitedProvider.Prompt last = provider.accepted().get(provider.accepted().size() - 1);
-        assertThat(last.tokens()).isLessThanOrEqualTo(WINDOW * 3 / 4 - 1_000);
-        assertThat(last.messages().get(last.messages().size() - 1)).startsWith("user: Question 149: ");
-        assertThat(last.messages().get(0)).startsWith("user: ");
-    }
-
-    @Test
     void theSystemMessageOfAReferenceSessionSurvivesTrimming() throws Exception {
         String session = "{\"session_id\":\"sys\",\"model\":\"gpt-4o\",\"temperature\":0.7,\"messages\":["
-                + "{\"role\":\"system\",\"content\":\"You are a pirate.\"}],\"created_at\":\"2026-01-01T00:00:00Z\","
-                + "\"updated_at\":\"2026-01-01T00:00:00Z\",\"version\":\"1.0\",\"config\":{\"system_prompt\":\"You are a pirate.\"},"
+                + "{\"role\":\"system\",\"content\":\"You are a pirate.\"}],\"created_at\":1767225600.0,"
+                + "\"updated_at\":1767225600.0,\"version\":\"1.0\",\"config\":{\"system_prompt\":\"You are a pirate.\"},"
                 + "\"metadata\":{}}";
         redis.command("SET consoul:session:sys " + Http.JSON.writeValueAsString(session));
         int from = provider.accepted().size();
@@ -97,6 +79,49 @@ class LongConversationTest {
             assertThat(p.messages().get(1)).startsWith("user: ");
         });
         assertThat(prompts.get(59).messages().size()).isLessThan(2 * 60);
+        // and in storage: the bound dropped old turns, never the system message
+        JsonNode stored = Http.JSON.readTree(redis.bulk("GET consoul:session:sys"));
+        assertThat(stored.at("/messages/0/role").asString()).isEqualTo("system");
+        assertThat(stored.at("/metadata/custom/trimmed_messages").asLong()).isPositive();
+    }
+
+    @Test
+    void aTwoThousandTurnConversationKeepsWorkingAndItsStoredDocumentStaysWithinItsBound() throws Exception {
+        int from = provider.accepted().size();
+        int rejectedBefore = provider.rejected();
+        for (int turn = 0; turn < 2_000; turn++) {
+            Http.Response r = chat("marathon", "Question " + turn + ": " + PAD);
+            assertThat(r.status()).as("turn %d: %s", turn, r.body()).isEqualTo(200);
+        }
+        assertThat(provider.rejected()).isEqualTo(rejectedBefore);
+        List<TokenLimitedProvider.Prompt> prompts = provider.accepted().subList(from, provider.accepted().size());
+        assertThat(prompts).hasSize(2_000)
+                .allSatisfy(p -> assertThat(p.tokens()).isLessThanOrEqualTo(WINDOW * 3 / 4 - 1_000));
+        TokenLimitedProvider.Prompt last = prompts.get(prompts.size() - 1);
+        assertThat(last.messages().get(0)).startsWith("user: ");
+        assertThat(last.messages().get(last.messages().size() - 1)).startsWith("user: Question 1999: ");
+        assertThat(last.messages().size()).isGreaterThan(1);
+
+        String raw = redis.bulk("GET consoul:session:marathon");
+        assertThat(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(10_000);
+        JsonNode stored = Http.JSON.readTree(raw);
+        for (String field : List.of("session_id", "model", "temperature", "messages", "created_at", "updated_at",
+                "version", "config", "metadata")) {
+            assertThat(stored.has(field)).as(field).isTrue();
+        }
+        assertThat(stored.get("created_at").isNumber()).isTrue();
+        JsonNode messages = stored.get("messages");
+        assertThat(messages.get(0).get("role").asString()).isEqualTo("user");
+        assertThat(messages.get(messages.size() - 2).get("content").asString()).startsWith("Question 1999: ");
+
+        JsonNode view = Http.get(app.url() + "/sessions/marathon").json();
+        assertThat(view.path("history_trimmed").asBoolean()).isTrue();
+        assertThat(view.path("trimmed_messages").asLong()).isEqualTo(4_000 - messages.size());
+        assertThat(view.path("message_count").asInt()).isEqualTo(messages.size());
+
+        String metrics = Http.get(app.metricsUrl()).body();
+        assertThat(metrics).contains("# HELP consoul_session_trimmed_messages_total ");
+        assertThat(metrics).containsPattern("(?m)^consoul_session_trimmed_messages_total \\d");
     }
 
     @Test
@@ -116,6 +141,7 @@ class LongConversationTest {
         }
         JsonNode stored = Http.get(app.url() + "/sessions/big").json();
         assertThat(stored.path("message_count").asInt()).isEqualTo(2);
+        assertThat(stored.path("history_trimmed").asBoolean()).isFalse();
     }
 
     @Test
