@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * ConsoulClient consoul = ConsoulClient.builder("https://consoul.example.com").apiKey(System.getenv("CONSOUL_API_KEY")).build();
  * ChatResponse reply = consoul.chat("session-1", "Hello");
  * consoul.stream("session-1", "Tell me more", System.out::print);
+ * try (ChatSocket socket = consoul.openSocket("session-1")) {
+ *     socket.send("And then?", System.out::print);
+ * }
  * }</pre>
  *
  * Failures are typed: {@link ConsoulApiException} carries the contract's code, message and {@code retry_after};
@@ -68,6 +71,14 @@ public final class ConsoulClient {
 
     public StreamResult stream(String sessionId, String message, Consumer<String> onToken) {
         return stream(sessionId, message, null, onToken);
+    }
+
+    /**
+     * {@code /ws/chat/{session_id}}: a WebSocket for several turns of one session, beside {@link #stream}. Same
+     * session, limits and errors; a refused handshake (wrong key: 403) is thrown as {@link ConsoulApiException}.
+     */
+    public ChatSocket openSocket(String sessionId) {
+        return transport.openSocket(sessionId, encode(sessionId));
     }
 
     /** {@code GET /sessions/{id}}: the history, for the key that created the session (else E404). */

@@ -41,6 +41,10 @@ final class Transport {
         this.retry = retry;
     }
 
+    ChatSocket openSocket(String sessionId, String encodedId) {
+        return ChatSocket.open(client, base, apiKey, sessionId, timeout, encodedId);
+    }
+
     <T> T get(String path, Class<T> type, boolean notReadyIsAnAnswer) {
         HttpResponse<String> r = exchange(() -> request(path).GET(), HttpResponse.BodyHandlers.ofString(), true,
                 notReadyIsAnAnswer);
