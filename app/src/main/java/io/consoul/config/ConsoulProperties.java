@@ -3,6 +3,7 @@ package io.consoul.config;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -92,11 +93,11 @@ public record ConsoulProperties(
         String corsAllowHeaders,
         boolean corsAllowCredentials,
         @DurationUnit(ChronoUnit.SECONDS) Duration corsMaxAge,
-        boolean circuitBreakerEnabled,
-        int circuitBreakerFailureThreshold,
-        int circuitBreakerSuccessThreshold,
-        @DurationUnit(ChronoUnit.SECONDS) Duration circuitBreakerTimeout,
-        int circuitBreakerHalfOpenMaxCalls,
+        @DefaultValue("true") boolean circuitBreakerEnabled,
+        @DefaultValue("5") int circuitBreakerFailureThreshold,
+        @DefaultValue("3") int circuitBreakerSuccessThreshold,
+        @DefaultValue("60") @DurationUnit(ChronoUnit.SECONDS) Duration circuitBreakerTimeout,
+        @DefaultValue("3") int circuitBreakerHalfOpenMaxCalls,
         String modelName,
         @DurationUnit(ChronoUnit.SECONDS) Duration modelTimeout,
         @DurationUnit(ChronoUnit.SECONDS) Duration echoTokenDelay,

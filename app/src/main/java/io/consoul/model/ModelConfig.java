@@ -3,6 +3,7 @@ package io.consoul.model;
 import io.consoul.config.ConsoulProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,12 @@ class ModelConfig {
     private static final Logger log = LoggerFactory.getLogger(ModelConfig.class);
 
     @Bean
-    ModelRouter modelRouter(ConsoulProperties p, Environment env, MeterRegistry registry) {
+    ModelRouter modelRouter(ConsoulProperties p, Environment env, ObjectProvider<MeterRegistry> registry) {
         CircuitBreakerConfig breaker = GuardedProvider.breakerConfig(p.circuitBreakerFailureThreshold(),
                 p.circuitBreakerSuccessThreshold(), p.circuitBreakerTimeout());
         return router(ProviderEndpoints.from(env), p.modelName(), p.modelTimeout(), p.echoTokenDelay(),
-                breaker, p.circuitBreakerEnabled(), BreakerMetrics.to(registry));
+                breaker, p.circuitBreakerEnabled(),
+                registry.getIfAvailable() == null ? BreakerMetrics.NONE : BreakerMetrics.to(registry.getIfAvailable()));
     }
 
     static ModelRouter router(ProviderEndpoints endpoints, String modelName, Duration timeout, Duration echoDelay) {

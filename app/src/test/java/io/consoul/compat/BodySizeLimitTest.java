@@ -80,6 +80,33 @@ class BodySizeLimitTest {
         assertThat(Reference.server(mode).get("/health").status()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("test_body_size_limit.py::TestValidationConfigModel::test_min_body_size_constraint")
+    void belowOneKibibyteRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.consoul.support.ConsoulInstance.start(
+                Map.of("CONSOUL_MAX_BODY_SIZE", "512")).close()).hasStackTraceContaining("CONSOUL_MAX_BODY_SIZE is 512");
+    }
+
+    @Test
+    @DisplayName("test_body_size_limit.py::TestValidationConfigModel::test_max_body_size_constraint")
+    void aboveOneHundredMebibytesRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.consoul.support.ConsoulInstance.start(
+                Map.of("CONSOUL_MAX_BODY_SIZE", "104857601")).close()).hasStackTraceContaining("CONSOUL_MAX_BODY_SIZE is 104857601");
+    }
+
+    @Test
+    @DisplayName("test_body_size_limit.py::TestValidationConfigModel::test_default_values")
+    void defaults() {
+        Http.Response r = Reference.server(Mode.MEMORY_NO_KEYS).post("/chat", chatOfSize(1024 * 1024 + 1));
+        assertThat(r.json().at("/details/limit").asLong()).as("validation on, 1 MiB").isEqualTo(1048576);
+    }
+
+    @Test
+    @DisplayName("test_body_size_limit.py::TestValidationConfigModel::test_disabled_validation")
+    void disabled() {
+        assertThat(Servers.unchecked().post("/chat", chatOfSize(2 * 1024 * 1024)).status()).isNotEqualTo(413);
+    }
+
     /** A chunked body (no Content-Length) under the limit passes; over it, it is cut off with 413 all the same. */
     @ParameterizedTest @EnumSource(Mode.class)
     @DisplayName("test_body_size_limit.py::TestBodySizeLimit::test_missing_content_length_allowed")

@@ -78,6 +78,17 @@ final class Reference {
         return env;
     }
 
+    /** The shared test Redis, with a database no other server uses. */
+    static synchronized String freshRedisDb() {
+        redisUrl();
+        return redis.url(nextDb++ % 16);
+    }
+
+    static synchronized RedisServer redis() {
+        redisUrl();
+        return redis;
+    }
+
     private static synchronized String redisUrl() {
         if (redis == null) {
             redis = RedisServer.launch();

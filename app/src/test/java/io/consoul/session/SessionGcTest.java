@@ -63,7 +63,7 @@ class SessionGcTest {
         put("gc1:other:old", "{\"created_at\": 0}");
 
         assertThat(gc(p, 100).collect()).isEqualTo(4);
-        assertThat(exists(p + "old")).isFalse();
+        assertThat(exists(p + "old")).as("test_cleanup_deletes_orphaned_expired_sessions").isFalse();
         assertThat(exists(p + "old-iso")).isFalse();
         assertThat(exists(p + "corrupted")).as("test_cleanup_deletes_corrupted_sessions").isFalse();
         assertThat(exists(p + "no-timestamp")).as("test_cleanup_handles_missing_created_at").isFalse();
