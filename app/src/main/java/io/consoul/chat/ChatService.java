@@ -1,6 +1,7 @@
 package io.consoul.chat;
 
 import io.consoul.auth.Caller;
+import io.consoul.context.ContextFitter;
 import io.consoul.metrics.TokenMetrics;
 import io.consoul.model.Completion;
 import io.consoul.model.ModelRouter;
@@ -23,12 +24,15 @@ class ChatService {
     private final ModelRouter models;
     private final TokenMetrics tokens;
     private final ExecutorService workers;
+    private final ContextFitter context;
 
-    ChatService(Sessions sessions, ModelRouter models, TokenMetrics tokens, ExecutorService chatWorkers) {
+    ChatService(Sessions sessions, ModelRouter models, TokenMetrics tokens, ExecutorService chatWorkers,
+                ContextFitter context) {
         this.sessions = sessions;
         this.models = models;
         this.tokens = tokens;
         this.workers = chatWorkers;
+        this.context = context;
     }
 
     /** The caller's session (created with the requested model on first use), ready for a turn. */
@@ -54,7 +58,7 @@ class ChatService {
                             BiFunction<String, List<Session.Message>, Completion> ask) {
         Session session = opened.session();
         Session.Message user = Session.Message.user(message);
-        Completion completion = ask.apply(session.model, with(session.messages, user));
+        Completion completion = ask.apply(session.model, context.fit(session.model, session.messages, user));
         sessions.append(opened, List.of(user, Session.Message.assistant(completion.text())));
         tokens.record(session.model, completion);
         return completion;
@@ -73,7 +77,7 @@ class ChatService {
         if (request.inOrder()) {
             for (BatchRequest.Item item : request.messages()) {
                 Session.Message user = Session.Message.user(item.content());
-                ChatResponses.BatchItem result = answer(items.size(), session.model, with(conversation, user));
+                ChatResponses.BatchItem result = answer(items.size(), session.model, conversation, user);
                 if (result.response() != null) {
                     List<Session.Message> turn = List.of(user, Session.Message.assistant(result.response()));
                     conversation.addAll(turn);
@@ -85,8 +89,8 @@ class ChatService {
             List<CompletableFuture<ChatResponses.BatchItem>> futures = new ArrayList<>();
             for (BatchRequest.Item item : request.messages()) {
                 int index = futures.size();
-                List<Session.Message> prompt = with(conversation, Session.Message.user(item.content()));
-                futures.add(CompletableFuture.supplyAsync(() -> answer(index, session.model, prompt), workers));
+                Session.Message user = Session.Message.user(item.content());
+                futures.add(CompletableFuture.supplyAsync(() -> answer(index, session.model, conversation, user), workers));
             }
             futures.forEach(future -> items.add(future.join()));
         }
@@ -96,9 +100,10 @@ class ChatService {
                 request.inOrder() ? "sequential" : "parallel");
     }
 
-    private ChatResponses.BatchItem answer(int index, String model, List<Session.Message> prompt) {
+    /** The prompt is fitted here, so a message too long for the model fails its own item only. */
+    private ChatResponses.BatchItem answer(int index, String model, List<Session.Message> history, Session.Message user) {
         try {
-            Completion completion = models.complete(model, prompt);
+            Completion completion = models.complete(model, context.fit(model, history, user));
             tokens.record(model, completion);
             return new ChatResponses.BatchItem(index, completion.text(), Usage.of(model, completion), null);
         } catch (ApiException e) {
@@ -106,10 +111,9 @@ class ChatService {
         }
     }
 
-    private static List<Session.Message> with(List<Session.Message> history, Session.Message next) {
-        List<Session.Message> conversation = new ArrayList<>(history.size() + 1);
-        conversation.addAll(history);
-        conversation.add(next);
-        return conversation;
+    /** 400 now, before a stream's 200 is sent, when the message cannot fit the session's model at all. */
+    void requireFits(Sessions.Opened opened, String message) {
+        Session session = opened.session();
+        context.requireFits(session.model, session.messages, Session.Message.user(message));
     }
 }

@@ -31,10 +31,17 @@ class SessionController {
     @Schema(name = "Message")
     record MessageView(String role, String content) {}
 
+    /**
+     * {@code history_trimmed}: older messages were dropped from this session's stored history because it reached
+     * its bound ({@code CONSOUL_SESSION_MAX_MESSAGES}, {@code CONSOUL_SESSION_MAX_BYTES}); {@code trimmed_messages}
+     * says how many, over the session's life. {@code messages} is what is still stored.
+     */
     @Schema(name = "Session")
     record SessionView(@JsonProperty("session_id") String sessionId, String model, List<MessageView> messages,
                        @JsonProperty("message_count") int messageCount,
-                       @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt) {}
+                       @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt,
+                       @JsonProperty("history_trimmed") boolean historyTrimmed,
+                       @JsonProperty("trimmed_messages") long trimmedMessages) {}
 
     @Operation(operationId = "getSession", summary = "A session's history (owner key only)")
     @GetMapping("/sessions/{id}")
@@ -42,7 +49,8 @@ class SessionController {
         limits.admit(http, response);
         Session s = sessions.find(id, Caller.of(http).ownerHash());
         List<MessageView> messages = s.messages.stream().map(m -> new MessageView(m.role, m.content)).toList();
-        return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAtIso(), s.updatedAtIso());
+        return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAtIso(), s.updatedAtIso(),
+                s.trimmedMessages() > 0, s.trimmedMessages());
     }
 
     record Deleted(@JsonProperty("session_id") String sessionId, boolean deleted) {}

@@ -55,6 +55,7 @@ class StreamController {
         limits.admit(http, response);
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, opened.session().model);
+        chat.requireFits(opened, request.message());
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
         streams.opened();
         workers.execute(() -> run(opened, request.message(), emitter));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * in declaration order, Ollama first: a {@code :} tag (as in {@code gpt-oss:20b}) marks a locally pulled
  * model even when the rest of the name looks like another vendor's.
  */
-enum ModelFamily {
+public enum ModelFamily {
     OLLAMA("ollama", "llama3.2", name -> name.contains(":") || name.startsWith("llama") || name.startsWith("qwen")),
     OPENAI("openai", "gpt-4o-mini", Pattern.compile("^(gpt-|o\\d).*").asMatchPredicate()),
     ANTHROPIC("anthropic", "claude-haiku-4-5", name -> name.startsWith("claude-"));
@@ -27,7 +27,7 @@ enum ModelFamily {
     }
 
     /** The family whose rule matches {@code model} first, if any. */
-    static Optional<ModelFamily> of(String model) {
+    public static Optional<ModelFamily> of(String model) {
         if (model == null) return Optional.empty();
         String name = model.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.rule.test(name)).findFirst();

@@ -25,6 +25,7 @@ public final class Session extends KeptFields {
      */
     static final String OWNER = "owner";
     private static final String CUSTOM = "custom";
+    private static final String TRIMMED = "trimmed_messages";
 
     @JsonProperty("session_id") public String sessionId;
     public String model;
@@ -63,16 +64,44 @@ public final class Session extends KeptFields {
     /** Records the owner in the reference's {@code SessionMetadata} shape (all its fields, owner under custom). */
     void ownBy(String ownerHash) {
         if (ownerHash == null) return;
-        Map<String, Object> custom = new LinkedHashMap<>();
-        custom.put(OWNER, ownerHash);
-        metadata = new LinkedHashMap<>();
+        metadata = referenceMetadata();
+        custom().put(OWNER, ownerHash);
+    }
+
+    /** The reference's {@code SessionMetadata.to_dict()} with nothing set. */
+    private static Map<String, Object> referenceMetadata() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("user_id", null);
         metadata.put("tenant_id", null);
         metadata.put("namespace", null);
         metadata.put("created_by", null);
         metadata.put("tags", new ArrayList<>());
-        metadata.put(CUSTOM, custom);
+        metadata.put(CUSTOM, new LinkedHashMap<String, Object>());
         metadata.put("schema_version", "1.0");
+        return metadata;
+    }
+
+    /** {@code metadata.custom}, created (in the reference's shape) where the document had none. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> custom() {
+        if (metadata == null) metadata = referenceMetadata();
+        if (!(metadata.get(CUSTOM) instanceof Map<?, ?>)) metadata.put(CUSTOM, new LinkedHashMap<String, Object>());
+        return (Map<String, Object>) metadata.get(CUSTOM);
+    }
+
+    /**
+     * How many messages were dropped from this session's stored history because it reached its bound, kept under
+     * {@code metadata.custom} (which the reference's round trip keeps) as {@code trimmed_messages}.
+     */
+    @JsonIgnore
+    public long trimmedMessages() {
+        if (metadata == null || !(metadata.get(CUSTOM) instanceof Map<?, ?> custom)) return 0;
+        return custom.get(TRIMMED) instanceof Number n ? n.longValue() : 0;
+    }
+
+    void addTrimmed(int dropped) {
+        long before = trimmedMessages();
+        custom().put(TRIMMED, before + dropped);
     }
 
     /** The {@code config} block the reference's {@code save_session_state} writes for a server session. */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,13 @@ class SessionConfig {
         });
     }
 
+    /**
+     * @param maxMessages {@code CONSOUL_SESSION_MAX_MESSAGES}: most messages a stored session keeps
+     * @param maxBytes    {@code CONSOUL_SESSION_MAX_BYTES}: most bytes of a stored session's JSON document
+     */
+    @ConfigurationProperties("consoul.session-bound")
+    record SessionBoundProperties(int maxMessages, int maxBytes) {}
+
     /** The reference's orphan clean-up, on the session Redis only (memory entries always expire). */
     @Bean
     Object sessionGc(ConsoulProperties p, RedisEndpoints redis, JsonMapper json, ScheduledExecutorService redisScheduler) {
@@ -56,8 +64,13 @@ class SessionConfig {
     }
 
     @Bean
-    Sessions sessions(SessionStore store, JsonMapper json) {
-        return new Sessions(store, json, Clock.systemUTC());
+    Sessions sessions(SessionStore store, JsonMapper json, SessionBoundProperties p, MeterRegistry registry) {
+        Counter trimmed = Counter.builder("consoul.session.trimmed.messages")
+                .description("Messages dropped from stored session history past CONSOUL_SESSION_MAX_MESSAGES or "
+                        + "CONSOUL_SESSION_MAX_BYTES, oldest turns first")
+                .register(registry);
+        return new Sessions(store, json, Clock.systemUTC(), new SessionBound(p.maxMessages(), p.maxBytes()),
+                trimmed::increment);
     }
 
     /** Counted off the request path, every few seconds, from the shared store: equal on every instance. */

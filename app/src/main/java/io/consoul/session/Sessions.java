@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,21 @@ public final class Sessions {
     private final SessionStore store;
     private final JsonMapper json;
     private final Clock clock;
+    private final SessionBound bound;
+    private final IntConsumer onTrimmed;
 
+    /** No bound on the stored history: for tests of the document format only. */
     Sessions(SessionStore store, JsonMapper json, Clock clock) {
+        this(store, json, clock, new SessionBound(Integer.MAX_VALUE, Integer.MAX_VALUE), dropped -> {});
+    }
+
+    /** {@code onTrimmed} hears how many messages each save dropped from storage (the metric). */
+    Sessions(SessionStore store, JsonMapper json, Clock clock, SessionBound bound, IntConsumer onTrimmed) {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.bound = bound;
+        this.onTrimmed = onTrimmed;
     }
 
     /** A session as read, with the exact document it came from ({@code null} for a new one). */
@@ -52,7 +63,10 @@ public final class Sessions {
         return new Opened(session, raw);
     }
 
-    /** Appends {@code additions} and saves, replaying onto a newer document if another writer came first. */
+    /**
+     * Appends {@code additions} and saves, replaying onto a newer document if another writer came first. Past the
+     * {@link SessionBound}, the oldest turns are dropped from the saved document.
+     */
     public Session append(Opened opened, List<Session.Message> additions) {
         Opened current = opened;
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
@@ -60,9 +74,13 @@ public final class Sessions {
             session.messages.addAll(additions);
             session.updatedAt = SessionTime.now(clock);
             if (session.createdAt == null) session.createdAt = session.updatedAt;
-            String updated = json.writeValueAsString(session);
+            SessionBound.Trimmed trimmed = bound.apply(session, json);
+            String updated = trimmed.document();
             String expected = current.readAs();
-            if (storage(() -> store.compareAndSet(session.sessionId, expected, updated))) return session;
+            if (storage(() -> store.compareAndSet(session.sessionId, expected, updated))) {
+                if (trimmed.dropped() > 0) onTrimmed.accept(trimmed.dropped());
+                return session;
+            }
             String latest = storage(() -> store.get(session.sessionId));
             Session reread = latest == null ? null : parse(session.sessionId, latest);
             current = new Opened(reread != null ? reread : newSession(session.sessionId, session.owner(), session.model), latest);

@@ -13,6 +13,8 @@ public enum ErrorCode {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "E001", "invalid_request_body", false),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "E003", "validation_error", false),
     VALIDATION_ERROR(HttpStatus.UNPROCESSABLE_CONTENT, "E003", "validation_error", false),
+    /** The reference's E203: one message (with the system message) does not fit the model's context window. */
+    CONTEXT_TOO_LONG(HttpStatus.BAD_REQUEST, "E203", "llm_context_too_long", false),
     RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "E429", "rate_limit_exceeded", true),
     SESSION_STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "E110", "session_storage_unavailable", true),
     RATE_LIMIT_STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "E111", "rate_limit_storage_unavailable", true),

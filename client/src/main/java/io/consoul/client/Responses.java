@@ -29,8 +29,9 @@ public final class Responses {
 
     public record Message(String role, String content) {}
 
+    /** {@code historyTrimmed}: the server dropped {@code trimmedMessages} of the oldest messages past its bound. */
     public record Session(String sessionId, String model, List<Message> messages, int messageCount,
-                          String createdAt, String updatedAt) {}
+                          String createdAt, String updatedAt, boolean historyTrimmed, long trimmedMessages) {}
 
     public record Health(String status, String service, String version, String timestamp, int connections) {}
 

@@ -45,8 +45,15 @@ public final class CapacityCommand implements Runnable {
     @Option(names = "--concurrent-sessions", description = "Concurrent sessions at peak (gives the Redis size).")
     Long concurrentSessions;
 
-    @Option(names = "--session-kb", defaultValue = "10", description = "Average session size in KB (default: ${DEFAULT-VALUE}).")
-    double sessionKb;
+    /**
+     * The bound every instance holds a stored session to ({@code CONSOUL_SESSION_MAX_BYTES}; the default is the
+     * app's, {@code consoul.session-bound.max-bytes} in its application.properties): sizing Redis with it plans for
+     * what a deployment really stores, every session at its bound, rather than for a guessed average.
+     */
+    @Option(names = "--session-max-bytes", defaultValue = "10000",
+            description = "The deployment's CONSOUL_SESSION_MAX_BYTES: the most a stored session holds, the session size "
+                    + "Redis is sized with (default: ${DEFAULT-VALUE}, the app's default: the guide's 10 KB).")
+    long sessionMaxBytes;
 
     @Option(names = "--messages-per-user", description = "Chat messages per user per day (gives tokens per month).")
     Double messagesPerUser;
@@ -66,7 +73,8 @@ public final class CapacityCommand implements Runnable {
         positive("--dau", dau);
         positive("--peak-hours", peakHours);
         positive("--safety", safety);
-        positive("--session-kb", sessionKb);
+        positive("--session-max-bytes", sessionMaxBytes);
+        double sessionKb = sessionMaxBytes / 1000.0;
         Optional<CapacityPlan.Requests> requests = Optional.ofNullable(requestsPerUser)
                 .map(r -> CapacityPlan.requests(dau, positive("--requests-per-user", r), peakHours, safety));
         Optional<CapacityPlan.Redis> redis = Optional.ofNullable(concurrentSessions)

@@ -29,7 +29,7 @@ final class CapacityReport {
             out.printf("Recommended       size %s, minReplicas %d, maxReplicas %d per colour%n",
                     rec.size().key(), rec.minReplicas(), rec.maxReplicas());
         });
-        redis.ifPresent(r -> out.printf("Redis             %s KB × %s sessions × %s = %s MB → %s%n",
+        redis.ifPresent(r -> out.printf("Redis             %s KB (session bound) × %s sessions × %s = %s MB → %s%n",
                 n(sessionKb), n(sessions), n(safety), WHOLE.format(round1(r.memoryMb())), r.tier().label()));
         tokens.ifPresent(t -> out.printf("Tokens per month  %s users × %s messages × %s tokens × 30 days = %s%n",
                 n(dau), n(messages), n(tokensPerMessage), humanTokens(t)));

@@ -54,8 +54,23 @@ class CapacityTest {
         assertEquals("250 MB (Basic)", CapacityPlan.redis(10, 500, 2).tier().label());
         assertEquals("6 GB", CapacityPlan.redis(10, 50_000, 2).tier().label());
         assertEquals("6 GB", CapacityPlan.redis(120, 5_000, 2).tier().label(), "1,200 MB does not fit in 1 GB: one size up");
-        Cli.Result result = Cli.run("capacity", "--dau", "10000", "--concurrent-sessions", "10000", "--session-kb", "10");
-        assertTrue(result.out().contains("= 200 MB → 1 GB"), result.out());
+        Cli.Result result = Cli.run("capacity", "--dau", "10000", "--concurrent-sessions", "10000");
+        assertTrue(result.out().contains("10 KB (session bound) × 10,000 sessions × 2 = 200 MB → 1 GB"), result.out());
+        Cli.Result raised = Cli.run("capacity", "--dau", "10000", "--concurrent-sessions", "10000",
+                "--session-max-bytes", "64000");
+        assertTrue(raised.out().contains("64 KB (session bound) × 10,000 sessions × 2 = 1,280 MB → 6 GB"), raised.out());
+    }
+
+    @Test
+    @DisplayName("the planner's session size is the bound the app holds sessions to by default")
+    void sessionSizeIsTheAppsDefaultBound() throws Exception {
+        String properties = Files.readString(Cli.repositoryRoot().resolve("app/src/main/resources/application.properties"));
+        java.util.regex.Matcher bound = java.util.regex.Pattern
+                .compile("consoul\\.session-bound\\.max-bytes=\\$\\{CONSOUL_SESSION_MAX_BYTES:(\\d+)}").matcher(properties);
+        assertTrue(bound.find(), "the app's CONSOUL_SESSION_MAX_BYTES default");
+        String plannerDefault = picocli.CommandLine.Model.CommandSpec.forAnnotatedObject(new CapacityCommand())
+                .findOption("--session-max-bytes").defaultValue();
+        assertEquals(bound.group(1), plannerDefault);
     }
 
     @Test
