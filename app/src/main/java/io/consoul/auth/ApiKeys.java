@@ -1,13 +1,12 @@
 package io.consoul.auth;
 
+import io.consoul.config.SettingList;
 import io.consoul.ratelimit.RateLimitPolicy;
 import io.consoul.redis.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +25,7 @@ public final class ApiKeys {
     /** {@code CONSOUL_API_KEYS}: a comma list or a JSON array; blank turns authentication off. */
     public static ApiKeys parse(String raw, RateLimitPolicy policy, JsonMapper json) {
         if (raw == null || raw.isBlank()) return new ApiKeys(List.of());
-        String trimmed = raw.trim();
-        List<String> values = trimmed.startsWith("[")
-                ? json.readValue(trimmed, new TypeReference<List<String>>() {})
-                : Arrays.asList(trimmed.split(","));
+        List<String> values = SettingList.parse("CONSOUL_API_KEYS", raw);
         return new ApiKeys(values.stream().map(String::trim).filter(k -> !k.isEmpty()).distinct()
                 .map(k -> new Key(digest(k), new Caller(mask(k), Hashing.sha256Hex(k), policy.tierOfKey(k))))
                 .toList());
@@ -49,9 +45,13 @@ public final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
-    /** The contract's key id for logs: first 6 + "..." + last 3 characters. */
+    /**
+     * The key id for logs and the {@code api_key_id} metric label, as the reference redacts it: first 6 + "..." +
+     * last 3 characters; keys shorter than 12 show only their first 3 (never enough to guess them).
+     */
     static String mask(String key) {
-        return key.length() <= 9 ? "***" : key.substring(0, 6) + "..." + key.substring(key.length() - 3);
+        if (key.length() < 12) return key.length() >= 3 ? key.substring(0, 3) + "***" : "***";
+        return key.substring(0, 6) + "..." + key.substring(key.length() - 3);
     }
 
     private static byte[] digest(String key) {

@@ -1,6 +1,9 @@
 package io.consoul.auth;
 
 import io.consoul.config.ConsoulProperties;
+import io.consoul.config.SettingList;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
 import io.consoul.ratelimit.RateLimitPolicy;
 import io.consoul.web.Routes;
 import org.slf4j.Logger;
@@ -22,14 +25,20 @@ class AuthConfig {
         return keys;
     }
 
-    /** Runs before the rate limiter (order 0), which needs to know the caller. */
     @Bean
-    WebMvcConfigurer authInterceptorRegistration(ApiKeys keys) {
+    AuthInterceptor authInterceptor(ApiKeys keys, ConsoulProperties p, MeterRegistry registry) {
+        return new AuthInterceptor(keys, RateLimitPolicy.DEFAULT_TIER,
+                new AuthInterceptor.KeyLocation(p.apiKeyHeader(), p.apiKeyQuery()),
+                Set.copyOf(SettingList.parse("CONSOUL_BYPASS_PATHS", p.bypassPaths())), new ApiKeyMetrics(registry));
+    }
+
+    /** Identifies the caller before any protected route runs; the routes then apply its rate limit. */
+    @Bean
+    WebMvcConfigurer authInterceptorRegistration(AuthInterceptor interceptor) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AuthInterceptor(keys, RateLimitPolicy.DEFAULT_TIER))
-                        .addPathPatterns(Routes.PROTECTED).order(0);
+                registry.addInterceptor(interceptor).addPathPatterns(Routes.PROTECTED).order(0);
             }
         };
     }

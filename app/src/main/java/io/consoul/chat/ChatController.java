@@ -2,9 +2,12 @@ package io.consoul.chat;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.consoul.auth.Caller;
+import io.consoul.metrics.BatchMetrics;
 import io.consoul.metrics.RequestModel;
 import io.consoul.session.Sessions;
+import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,14 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChatController {
     private final ChatService chat;
+    private final RateLimitGate limits;
+    private final BatchMetrics batchMetrics;
 
-    ChatController(ChatService chat) {
+    ChatController(ChatService chat, RateLimitGate limits, BatchMetrics batchMetrics) {
         this.chat = chat;
+        this.limits = limits;
+        this.batchMetrics = batchMetrics;
     }
 
     @Operation(operationId = "chat", summary = "One message in, one model reply out; the session is created on first use")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
+    ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
+        limits.admit(http, response);
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, opened.session().model);
         return chat.chat(opened, request.message());
@@ -30,9 +38,21 @@ class ChatController {
     @Operation(operationId = "chatBatch", summary = "Up to 10 messages in one call, answered in order (sequential, default) or in parallel; "
             + "a failed item does not fail the batch")
     @PostMapping(path = "/chat/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http) {
-        Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
-        RequestModel.set(http, opened.session().model);
-        return chat.batch(opened, request);
+    ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http, HttpServletResponse response) {
+        limits.admit(http, response);
+        String mode = request.inOrder() ? "sequential" : "parallel";
+        long start = System.nanoTime();
+        batchMetrics.started(request.messages().size());
+        try {
+            Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
+            RequestModel.set(http, opened.session().model);
+            ChatResponses.Batch batch = chat.batch(opened, request);
+            int succeeded = (int) batch.responses().stream().filter(item -> item.error() == null).count();
+            batchMetrics.answered(mode, succeeded, batch.responses().size(), start);
+            return batch;
+        } catch (RuntimeException e) {
+            batchMetrics.failed(mode, start);
+            throw e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.consoul.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.consoul.web.ErrorBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -12,9 +13,9 @@ public final class ChatResponses {
     @Schema(name = "ChatResponse")
     record Chat(@JsonProperty("session_id") String sessionId, String response, String model, Usage usage, String timestamp) {}
 
-    @Schema(name = "BatchItemResult", description = "One message's answer: response and usage, or error (an E-code and message)")
+    @Schema(name = "BatchItemResult", description = "One message's answer: response and usage, or error (the error body, as the reference sends it)")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record BatchItem(int index, String response, Usage usage, String error) {}
+    record BatchItem(int index, String response, Usage usage, ErrorBody error) {}
 
     @Schema(name = "BatchResponse")
     record Batch(@JsonProperty("session_id") String sessionId, List<BatchItem> responses,

@@ -61,8 +61,9 @@ class ChatService {
     }
 
     /**
-     * Sequential: each message sees the replies before it. Parallel: each sees only the stored history.
-     * A failed item is reported in place and leaves no trace in the history; the others are saved in one write.
+     * Sequential: each message sees the replies before it, and the answered turns are saved in one write (a failed
+     * item is reported in place and leaves no trace in the history). Parallel: each sees only the stored history and
+     * the session is left unchanged — independent questions, as the reference server treats them.
      */
     ChatResponses.Batch batch(Sessions.Opened opened, BatchRequest request) {
         Session session = opened.session();
@@ -87,14 +88,7 @@ class ChatService {
                 List<Session.Message> prompt = with(conversation, Session.Message.user(item.content()));
                 futures.add(CompletableFuture.supplyAsync(() -> answer(index, session.model, prompt), workers));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                ChatResponses.BatchItem result = futures.get(i).join();
-                if (result.response() != null) {
-                    additions.add(Session.Message.user(request.messages().get(i).content()));
-                    additions.add(Session.Message.assistant(result.response()));
-                }
-                items.add(result);
-            }
+            futures.forEach(future -> items.add(future.join()));
         }
         if (!additions.isEmpty()) sessions.append(opened, additions);
         Usage total = items.stream().map(i -> i.usage() == null ? Usage.NONE : i.usage()).reduce(Usage.NONE, Usage::plus);
@@ -108,7 +102,7 @@ class ChatService {
             tokens.record(model, completion);
             return new ChatResponses.BatchItem(index, completion.text(), Usage.of(model, completion), null);
         } catch (ApiException e) {
-            return new ChatResponses.BatchItem(index, null, null, e.errorCode().code() + ": " + e.getMessage());
+            return new ChatResponses.BatchItem(index, null, null, e.body());
         }
     }
 

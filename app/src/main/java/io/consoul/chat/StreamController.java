@@ -6,7 +6,9 @@ import io.consoul.metrics.RequestModel;
 import io.consoul.session.Sessions;
 import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
+import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Instant;
@@ -37,8 +39,10 @@ class StreamController {
     private final OpenStreams streams;
     private final ExecutorService workers;
     private final JsonMapper json;
+    private final RateLimitGate limits;
 
-    StreamController(ChatService chat, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json) {
+    StreamController(ChatService chat, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json, RateLimitGate limits) {
+        this.limits = limits;
         this.chat = chat;
         this.streams = streams;
         this.workers = chatWorkers;
@@ -47,7 +51,8 @@ class StreamController {
 
     @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
+    ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
+        limits.admit(http, response);
         Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, opened.session().model);
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);

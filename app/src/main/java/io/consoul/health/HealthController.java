@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HealthController {
     private final String version;
+    private final String service;
     private final OpenStreams streams;
     private final RedisHealth redis;
     private final ApplicationAvailability availability;
@@ -33,6 +34,7 @@ class HealthController {
                      RedisHealth redis, ApplicationAvailability availability) {
         this.version = p.version() != null && !p.version().isBlank() ? p.version()
                 : build.getIfAvailable() != null ? build.getIfAvailable().getVersion() : "dev";
+        this.service = p.appName();
         this.streams = streams;
         this.redis = redis;
         this.availability = availability;
@@ -49,7 +51,7 @@ class HealthController {
     @Operation(operationId = "health", summary = "Liveness: the process serves HTTP; never touches Redis")
     @GetMapping("/health")
     Health health() {
-        return new Health("ok", "Consoul API", version, Instant.now().toString(), streams.count());
+        return new Health("ok", service, version, Instant.now().toString(), streams.count());
     }
 
     @Operation(operationId = "ready", summary = "Readiness: Redis usable and not shutting down; 503 otherwise")

@@ -1,5 +1,6 @@
 package io.consoul.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
@@ -22,8 +23,9 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestMetricsFilter extends OncePerRequestFilter {
-    private static final Duration[] BUCKETS = {
-            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+    /** The reference's buckets: 0.01 0.05 0.1 0.25 0.5 1 2.5 5 10 30 60 seconds. */
+    static final Duration[] BUCKETS = {
+            Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
@@ -47,16 +49,18 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     private void record(HttpServletRequest request, int status, long nanos) {
         String endpoint = endpointOf(request);
         String method = request.getMethod();
-        registry.counter("consoul.request", "endpoint", endpoint, "method", method,
-                "status", Integer.toString(status), "model", RequestModel.of(request)).increment();
-        Timer.builder("consoul.request.latency")
+        Counter.builder("consoul.request").description("Total request count")
+                .tags("endpoint", endpoint, "method", method, "status", Integer.toString(status), "model", RequestModel.of(request))
+                .register(registry).increment();
+        Timer.builder("consoul.request.latency").description("Request latency in seconds")
                 .tags("endpoint", endpoint, "method", method)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(Duration.ofNanos(nanos));
         if (status >= 400) {
             String type = status == 500 ? "unhandled_exception" : status >= 500 ? "server_error" : "client_error";
-            registry.counter("consoul.errors", "endpoint", endpoint, "error_type", type).increment();
+            Counter.builder("consoul.errors").description("Error count")
+                    .tags("endpoint", endpoint, "error_type", type).register(registry).increment();
         }
     }
 

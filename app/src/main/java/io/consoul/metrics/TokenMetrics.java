@@ -1,6 +1,7 @@
 package io.consoul.metrics;
 
 import io.consoul.model.Completion;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,12 @@ public class TokenMetrics {
     }
 
     public void record(String model, Completion completion) {
-        registry.counter("consoul.token.usage", "direction", "input", "model", model).increment(completion.inputTokens());
-        registry.counter("consoul.token.usage", "direction", "output", "model", model).increment(completion.outputTokens());
+        tokens("input", model).increment(completion.inputTokens());
+        tokens("output", model).increment(completion.outputTokens());
+    }
+
+    private Counter tokens(String direction, String model) {
+        return Counter.builder("consoul.token.usage").description("Token usage count")
+                .tags("direction", direction, "model", model).register(registry);
     }
 }

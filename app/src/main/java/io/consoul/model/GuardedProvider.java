@@ -31,16 +31,25 @@ import org.slf4j.LoggerFactory;
 final class GuardedProvider implements ModelProvider {
     private static final Logger log = LoggerFactory.getLogger(GuardedProvider.class);
 
-    /** Opens when half of the last 10 calls (at least 5) failed; after 30 s lets 2 trial calls through. */
-    static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(10)
-            .minimumNumberOfCalls(5)
-            .failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofSeconds(30))
-            .permittedNumberOfCallsInHalfOpenState(2)
-            .recordExceptions(ModelException.class)
-            .build();
+    /** The reference's defaults ({@code CONSOUL_CIRCUIT_BREAKER_*}): 5 failures in a row open it for 60 s. */
+    static final CircuitBreakerConfig BREAKER = breakerConfig(5, 3, Duration.ofSeconds(60));
+
+    /**
+     * The reference's breaker in resilience4j's terms: {@code failureThreshold} consecutive failures open it (a
+     * count window of that size, all failed); after {@code timeout} it lets {@code successThreshold} trial calls
+     * through and closes when they succeed; a failed trial call opens it again at once (see {@link #failed}).
+     */
+    static CircuitBreakerConfig breakerConfig(int failureThreshold, int successThreshold, Duration timeout) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(failureThreshold)
+                .minimumNumberOfCalls(failureThreshold)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(timeout)
+                .permittedNumberOfCallsInHalfOpenState(successThreshold)
+                .recordExceptions(ModelException.class)
+                .build();
+    }
 
     private final ModelProvider delegate;
     private final Duration timeout;
@@ -49,12 +58,19 @@ final class GuardedProvider implements ModelProvider {
 
     GuardedProvider(ModelProvider delegate, Duration timeout, CircuitBreakerConfig breakerConfig,
                     ExecutorService calls) {
+        this(delegate, timeout, breakerConfig, calls, BreakerMetrics.NONE, true);
+    }
+
+    GuardedProvider(ModelProvider delegate, Duration timeout, CircuitBreakerConfig breakerConfig,
+                    ExecutorService calls, BreakerMetrics metrics, boolean breakerEnabled) {
         this.delegate = delegate;
         this.timeout = timeout;
         this.calls = calls;
         this.breaker = CircuitBreaker.of(delegate.name(), breakerConfig);
         breaker.getEventPublisher().onStateTransition(e ->
                 log.warn("Model provider '{}' circuit breaker: {}", delegate.name(), e.getStateTransition()));
+        metrics.watch(delegate.name(), breaker);
+        if (!breakerEnabled) breaker.transitionToDisabledState();
     }
 
     @Override
@@ -142,13 +158,15 @@ final class GuardedProvider implements ModelProvider {
 
     private void acquirePermission() {
         if (!breaker.tryAcquirePermission()) {
-            throw new ModelException(name() + " circuit breaker is open", false, null);
+            throw new ModelException(name() + " circuit breaker is open", false, true, null);
         }
     }
 
     /** Records the failure with the breaker and logs it; the cause's text stays in the log, never the response. */
     private ModelException failed(long start, ModelException e) {
+        boolean trial = breaker.getState() == CircuitBreaker.State.HALF_OPEN;
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+        if (trial && breaker.getState() == CircuitBreaker.State.HALF_OPEN) breaker.transitionToOpenState();
         Throwable cause = e.getCause();
         log.warn("Model provider '{}' {}{}", name(), e.timeout() ? "timed out" : "failed",
                 cause == null || e.timeout() ? "" : ": " + cause);

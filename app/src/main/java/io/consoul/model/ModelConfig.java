@@ -1,6 +1,9 @@
 package io.consoul.model;
 
 import io.consoul.config.ConsoulProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +35,26 @@ class ModelConfig {
     private static final Logger log = LoggerFactory.getLogger(ModelConfig.class);
 
     @Bean
-    ModelRouter modelRouter(ConsoulProperties p, Environment env) {
-        return router(ProviderEndpoints.from(env), p.modelName(), p.modelTimeout(), p.echoTokenDelay());
+    ModelRouter modelRouter(ConsoulProperties p, Environment env, ObjectProvider<MeterRegistry> registry) {
+        CircuitBreakerConfig breaker = GuardedProvider.breakerConfig(p.circuitBreakerFailureThreshold(),
+                p.circuitBreakerSuccessThreshold(), p.circuitBreakerTimeout());
+        return router(ProviderEndpoints.from(env), p.modelName(), p.modelTimeout(), p.echoTokenDelay(),
+                breaker, p.circuitBreakerEnabled(),
+                registry.getIfAvailable() == null ? BreakerMetrics.NONE : BreakerMetrics.to(registry.getIfAvailable()));
     }
 
     static ModelRouter router(ProviderEndpoints endpoints, String modelName, Duration timeout, Duration echoDelay) {
+        return router(endpoints, modelName, timeout, echoDelay, GuardedProvider.BREAKER, true, BreakerMetrics.NONE);
+    }
+
+    static ModelRouter router(ProviderEndpoints endpoints, String modelName, Duration timeout, Duration echoDelay,
+                              CircuitBreakerConfig breaker, boolean breakerEnabled, BreakerMetrics metrics) {
         List<ModelProvider> providers = new ArrayList<>();
         List<ModelFamily> families = new ArrayList<>();
         ExecutorService calls = Executors.newCachedThreadPool(daemonThreads());
         ChatModels.configured(endpoints, timeout).forEach((family, chatModel) -> {
             providers.add(new GuardedProvider(new SpringAiProvider(family, chatModel), timeout,
-                    GuardedProvider.BREAKER, calls));
+                    breaker, calls, metrics, breakerEnabled));
             families.add(family);
             log.info("Model provider '{}' configured ({}), timeout {}", family.providerName(),
                     endpointForLog(family, endpoints), timeout);

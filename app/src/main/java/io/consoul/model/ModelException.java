@@ -7,10 +7,21 @@ import java.util.concurrent.TimeoutException;
 /** A model call failed ({@code timeout} false) or took too long ({@code timeout} true). */
 public class ModelException extends RuntimeException {
     private final boolean timeout;
+    private final boolean breakerOpen;
 
     public ModelException(String message, boolean timeout, Throwable cause) {
+        this(message, timeout, false, cause);
+    }
+
+    ModelException(String message, boolean timeout, boolean breakerOpen, Throwable cause) {
         super(message, cause);
         this.timeout = timeout;
+        this.breakerOpen = breakerOpen;
+    }
+
+    /** Refused without calling the provider: its circuit breaker is open (503 E206, as the reference). */
+    public boolean breakerOpen() {
+        return breakerOpen;
     }
 
     public boolean timeout() {

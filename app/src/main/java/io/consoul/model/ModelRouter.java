@@ -57,6 +57,10 @@ public final class ModelRouter {
 
     /** The provider's own message is logged by the provider, never sent: it may carry URLs or request ids. */
     static ApiException asApiException(ModelException e) {
+        if (e.breakerOpen()) {
+            return new ApiException(ErrorCode.CIRCUIT_BREAKER_OPEN,
+                    "LLM provider temporarily unavailable (circuit breaker open)", 30, Map.of());
+        }
         return e.timeout()
                 ? new ApiException(ErrorCode.MODEL_PROVIDER_TIMEOUT, "Model provider timed out", 10, Map.of())
                 : new ApiException(ErrorCode.MODEL_PROVIDER_ERROR, "Model provider error", 10, Map.of());

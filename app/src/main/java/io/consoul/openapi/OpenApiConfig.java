@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -46,7 +48,10 @@ class OpenApiConfig {
     OpenAPI consoulOpenApi(ObjectProvider<BuildProperties> build) {
         BuildProperties b = build.getIfAvailable();
         return new OpenAPI()
+                // Relative: the document describes whichever server serves it, never a localhost URL.
+                .servers(List.of(new Server().url("/").description("The server that serves this document")))
                 .info(new Info().title("Consoul API").version(b == null ? "dev" : b.getVersion())
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0"))
                         .description("HTTP API for AI conversations. Sessions and rate limits live in Redis, so any number "
                                 + "of instances behave as one. Metrics (Prometheus) are served on the management port, not here."))
                 .components(new Components()
@@ -76,24 +81,30 @@ class OpenApiConfig {
             responses.addApiResponse("503", new ApiResponse().description("Not ready: Redis unreachable or shutting down")
                     .content(ok.getContent()));
         }
-        if (!isProtected) return;
+        error(responses, "500", "E900 internal_error: an unexpected failure; the body never repeats its cause");
+        error(responses, "4XX", "A request the server rejected before serving it (malformed URI or headers, wrong method)");
+        if (!isProtected) {
+            operation.setSecurity(List.of()); // public: says so explicitly (security: [])
+            return;
+        }
         operation.addSecurityItem(new SecurityRequirement().addList("ApiKey"));
         operation.addSecurityItem(new SecurityRequirement().addList("ApiKeyQuery"));
         error(responses, "401", "E011 invalid_api_key: missing or wrong key (header WWW-Authenticate: ApiKey name=X-API-Key)");
         error(responses, "422", "E003 validation_error: bad JSON or fields; details.fields names each problem");
         error(responses, "429", "E429 rate_limit_exceeded: retry after Retry-After seconds")
                 .addHeaderObject("Retry-After", header("Seconds until a request will be allowed"));
-        error(responses, "503", "E110 session_storage_unavailable or E111 rate_limit_storage_unavailable (fail-closed limiter)")
+        error(responses, "503", "E110 session_storage_unavailable, E111 rate_limit_storage_unavailable (fail-closed limiter) "
+                + "or E206 circuit_breaker_open (the model provider's breaker is open)")
                 .addHeaderObject("Retry-After", header("Seconds to wait before retrying"));
         if (path.startsWith("/sessions/")) {
             error(responses, "404", "E404 session_not_found: unknown, or owned by another key");
         }
         if (method == PathItem.HttpMethod.POST) {
-            error(responses, "413", "E006 payload_too_large: body over CONSOUL_MAX_BODY_SIZE; details.limit");
+            error(responses, "413", "E006 request_too_large: body over CONSOUL_MAX_BODY_SIZE; details.limit");
             error(responses, "415", "E003: Content-Type must be application/json");
             error(responses, "404", "E404 session_not_found: the session belongs to another key");
-            error(responses, "502", "E206 model_provider_error: the model call failed or its circuit breaker is open");
-            error(responses, "504", "E207 model_provider_timeout: the model did not answer in time");
+            error(responses, "502", "E209 model_provider_error: the model call failed");
+            error(responses, "504", "E201 model_provider_timeout: the model did not answer in time");
         }
         if (path.equals("/chat/stream")) describeStream(responses.get("200"));
         // The limiter runs after authentication and before anything else: every answer past it carries its headers.
@@ -106,16 +117,16 @@ class OpenApiConfig {
 
     /** The SSE body: one frame per event, {@code event: <type>\ndata: <json>\n\n}. */
     private void describeStream(ApiResponse ok) {
-        Schema<?> frames = new StringSchema().description("Server-Sent Events. Frames `event: <type>` then `data: <json>` then a "
+        Schema<?> frames = new Schema<>().description("Server-Sent Events. Frames `event: <type>` then `data: <json>` then a "
                 + "blank line. Types: `token` (data TokenEvent, one per piece of the reply, in order), `done` (data DoneEvent, "
                 + "last frame on success; the turn is saved), `error` (data StreamErrorEvent, last frame when the reply failed "
                 + "after the stream started).");
         ok.setDescription("text/event-stream of token, done and error events");
+        // Each frame's data is one of the event schemas, by its event type.
+        frames.oneOf(List.of(new Schema<>().$ref("#/components/schemas/TokenEvent"),
+                new Schema<>().$ref("#/components/schemas/DoneEvent"),
+                new Schema<>().$ref("#/components/schemas/StreamErrorEvent")));
         MediaType eventStream = new MediaType().schema(frames);
-        eventStream.addExtension("x-event-types", Map.of(
-                "token", "#/components/schemas/TokenEvent",
-                "done", "#/components/schemas/DoneEvent",
-                "error", "#/components/schemas/StreamErrorEvent"));
         ok.setContent(new Content().addMediaType("text/event-stream", eventStream));
         ok.addHeaderObject("Cache-Control", header("no-cache, no-store, must-revalidate"));
         ok.addHeaderObject("X-Accel-Buffering", header("no"));
@@ -126,7 +137,7 @@ class OpenApiConfig {
         return api -> {
             api.getComponents().addSchemas("StreamErrorEvent", new Schema<>().type("object")
                     .description("data of an `error` event")
-                    .addProperty("code", new StringSchema().example("E206"))
+                    .addProperty("code", new StringSchema().example("E209"))
                     .addProperty("error", new StringSchema().example("model_provider_error"))
                     .addProperty("message", new StringSchema())
                     .addProperty("recoverable", new Schema<>().type("boolean"))

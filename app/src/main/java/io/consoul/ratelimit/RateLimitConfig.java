@@ -3,15 +3,12 @@ package io.consoul.ratelimit;
 import io.consoul.config.ConsoulProperties;
 import io.consoul.redis.RedisEndpoints;
 import io.consoul.web.ClientAddress;
-import io.consoul.web.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The limiter: shared through Redis when a URL is set, else in this process's memory. */
@@ -21,7 +18,7 @@ public class RateLimitConfig {
 
     @Bean
     RateLimitPolicy rateLimitPolicy(ConsoulProperties p, JsonMapper json) {
-        return RateLimitPolicy.parse(p.rateLimit(), p.rateLimitTiers(), p.apiKeyTiers(), json);
+        return RateLimitPolicy.parse(defaultLimits(p), p.rateLimitTiers(), p.apiKeyTiers(), json);
     }
 
     @Bean
@@ -30,25 +27,32 @@ public class RateLimitConfig {
     }
 
     @Bean
-    RateLimitInterceptor rateLimitInterceptor(ConsoulProperties p, RedisEndpoints redis, RateLimitPolicy policy,
-                                              ClientAddress addresses, MeterRegistry registry) {
+    RateLimitGate rateLimitGate(ConsoulProperties p, RedisEndpoints redis, RateLimitPolicy policy,
+                                ClientAddress addresses, MeterRegistry registry) {
+        checkStrategy(p.rateLimitStrategy());
+        if (!p.rateLimitEnabled()) log.warn("CONSOUL_ENABLED=false: rate limiting is OFF");
         RateLimiter memory = new InMemoryRateLimiter(Clock.systemUTC());
         return redis.rateLimits()
-                .map(endpoint -> new RateLimitInterceptor(new RedisRateLimiter(endpoint),
+                .map(endpoint -> new RateLimitGate(p.rateLimitEnabled(), p.rateLimitKeyPrefix(), new RedisRateLimiter(endpoint),
                         p.redisFallbackEnabled() ? memory : null, p.rateLimitFailOpen(), policy, addresses, registry))
                 .orElseGet(() -> {
                     log.info("No rate-limit Redis configured: limits are counted per instance");
-                    return new RateLimitInterceptor(memory, null, false, policy, addresses, registry);
+                    return new RateLimitGate(p.rateLimitEnabled(), p.rateLimitKeyPrefix(), memory, null, false,
+                            policy, addresses, registry);
                 });
     }
 
-    @Bean
-    WebMvcConfigurer rateLimitInterceptorRegistration(RateLimitInterceptor interceptor) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(Routes.PROTECTED).order(1);
-            }
-        };
+    /** Ours ({@code CONSOUL_RATE_LIMIT}) when set, else the reference's {@code CONSOUL_DEFAULT_LIMITS}, else 30/minute. */
+    static String defaultLimits(ConsoulProperties p) {
+        if (p.rateLimit() != null && !p.rateLimit().isBlank()) return p.rateLimit();
+        if (p.defaultLimits() != null && !p.defaultLimits().isBlank()) return p.defaultLimits();
+        return "30/minute";
+    }
+
+    /** The reference's two strategies are accepted; both are served by the exact rolling window (never looser). */
+    private static void checkStrategy(String strategy) {
+        if (!"moving-window".equals(strategy) && !"fixed-window".equals(strategy)) {
+            throw new IllegalArgumentException("CONSOUL_STRATEGY is '" + strategy + "'; allowed: moving-window, fixed-window");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.consoul.ratelimit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
@@ -13,18 +14,23 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RateLimitPolicy {
     public static final String DEFAULT_TIER = "default";
 
-    private final Map<String, RateLimit> tiers;
+    private final Map<String, List<RateLimit>> tiers;
     private final Map<Pattern, String> keyTiers;
 
-    private RateLimitPolicy(Map<String, RateLimit> tiers, Map<Pattern, String> keyTiers) {
+    private RateLimitPolicy(Map<String, List<RateLimit>> tiers, Map<Pattern, String> keyTiers) {
         this.tiers = tiers;
         this.keyTiers = keyTiers;
     }
 
-    public static RateLimitPolicy parse(String defaultLimit, String tiersJson, String keyTiersJson, JsonMapper json) {
-        Map<String, RateLimit> tiers = new LinkedHashMap<>();
-        tiers.put(DEFAULT_TIER, RateLimit.parse(defaultLimit));
-        readMap(tiersJson, "CONSOUL_RATE_LIMIT_TIERS", json).forEach((name, limit) -> tiers.put(name, RateLimit.parse(limit)));
+    /**
+     * @param defaultLimits the default tier's limits: one ({@code 30/minute}) or several, all enforced
+     *                      ({@code 10/minute;100/hour}); a tier's limit may be several the same way
+     */
+    public static RateLimitPolicy parse(String defaultLimits, String tiersJson, String keyTiersJson, JsonMapper json) {
+        Map<String, List<RateLimit>> tiers = new LinkedHashMap<>();
+        tiers.put(DEFAULT_TIER, RateLimit.parseAll("CONSOUL_RATE_LIMIT", defaultLimits));
+        readMap(tiersJson, "CONSOUL_RATE_LIMIT_TIERS", json).forEach((name, limit) ->
+                tiers.put(name, RateLimit.parseAll("CONSOUL_RATE_LIMIT_TIERS[" + name + "]", limit)));
         Map<Pattern, String> keyTiers = new LinkedHashMap<>();
         readMap(keyTiersJson, "CONSOUL_API_KEY_TIERS", json).forEach((glob, tier) -> {
             if (!tiers.containsKey(tier)) {
@@ -41,7 +47,13 @@ public final class RateLimitPolicy {
                 .map(Map.Entry::getValue).findFirst().orElse(DEFAULT_TIER);
     }
 
+    /** The tier's first (for a single limit, only) limit. */
     public RateLimit limitOf(String tier) {
+        return limitsOf(tier).get(0);
+    }
+
+    /** Every limit of the tier; a request must fit in all of them. */
+    public List<RateLimit> limitsOf(String tier) {
         return tiers.getOrDefault(tier, tiers.get(DEFAULT_TIER));
     }
 

@@ -1,6 +1,8 @@
 package io.consoul.session;
 
 import io.consoul.redis.RedisUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -10,10 +12,18 @@ import java.util.function.Function;
 final class FallbackSessionStore implements SessionStore {
     private final SessionStore primary;
     private final SessionStore memory;
+    private final AtomicInteger degraded;
+    private final Counter recovered;
 
-    FallbackSessionStore(SessionStore primary, SessionStore memory) {
+    /**
+     * @param degraded  {@code consoul_redis_degraded}: 1 while sessions fall back to memory
+     * @param recovered {@code consoul_redis_recovered_total}: counted each time Redis answers again
+     */
+    FallbackSessionStore(SessionStore primary, SessionStore memory, AtomicInteger degraded, Counter recovered) {
         this.primary = primary;
         this.memory = memory;
+        this.degraded = degraded;
+        this.recovered = recovered;
     }
 
     @Override
@@ -38,8 +48,11 @@ final class FallbackSessionStore implements SessionStore {
 
     private <T> T either(Function<SessionStore, T> operation) {
         try {
-            return operation.apply(primary);
+            T result = operation.apply(primary);
+            if (degraded.compareAndSet(1, 0)) recovered.increment();
+            return result;
         } catch (RedisUnavailableException e) {
+            degraded.set(1);
             return operation.apply(memory);
         }
     }

@@ -4,10 +4,13 @@ import io.consoul.redis.RedisUnavailableException;
 import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so concurrent turns on one session both land in its history, in the order their writes won.
  */
 public final class Sessions {
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
     private static final int MAX_WRITE_ATTEMPTS = 16;
 
     private final SessionStore store;
@@ -41,8 +45,10 @@ public final class Sessions {
     public Opened open(String id, String owner, Supplier<String> modelForNew) {
         String raw = storage(() -> store.get(id));
         if (raw == null) return new Opened(newSession(id, owner, modelForNew.get()), null);
-        Session session = parse(raw);
+        Session session = parse(id, raw);
+        if (session == null) return new Opened(newSession(id, owner, modelForNew.get()), raw);
         if (!session.ownedBy(owner)) throw notFound();
+        if (session.model == null || session.model.isBlank()) session.model = modelForNew.get();
         return new Opened(session, raw);
     }
 
@@ -52,23 +58,22 @@ public final class Sessions {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Session session = current.session();
             session.messages.addAll(additions);
-            session.updatedAt = clock.instant().toString();
+            session.updatedAt = SessionTime.now(clock);
+            if (session.createdAt == null) session.createdAt = session.updatedAt;
             String updated = json.writeValueAsString(session);
             String expected = current.readAs();
             if (storage(() -> store.compareAndSet(session.sessionId, expected, updated))) return session;
             String latest = storage(() -> store.get(session.sessionId));
-            current = latest == null
-                    ? new Opened(newSession(session.sessionId, ownerOf(session), session.model), null)
-                    : new Opened(parse(latest), latest);
+            Session reread = latest == null ? null : parse(session.sessionId, latest);
+            current = new Opened(reread != null ? reread : newSession(session.sessionId, session.owner(), session.model), latest);
         }
         throw new ApiException(ErrorCode.SESSION_STORAGE_UNAVAILABLE, "Session is too busy, try again", 1, Map.of());
     }
 
     public Session find(String id, String owner) {
         String raw = storage(() -> store.get(id));
-        if (raw == null) throw notFound();
-        Session session = parse(raw);
-        if (!session.ownedBy(owner)) throw notFound();
+        Session session = raw == null ? null : parse(id, raw);
+        if (session == null || !session.ownedBy(owner)) throw notFound();
         return session;
     }
 
@@ -85,22 +90,31 @@ public final class Sessions {
         Session s = new Session();
         s.sessionId = id;
         s.model = model;
-        s.createdAt = clock.instant().toString();
+        s.createdAt = SessionTime.now(clock);
         s.updatedAt = s.createdAt;
-        s.metadata = new LinkedHashMap<>();
-        if (owner != null) s.metadata.put(Session.OWNER, owner);
+        s.ownBy(owner);
         return s;
     }
 
-    private static String ownerOf(Session s) {
-        Object owner = s.metadata == null ? null : s.metadata.get(Session.OWNER);
-        return owner == null ? null : owner.toString();
-    }
-
-    private Session parse(String raw) {
-        Session s = json.readValue(raw, Session.class);
-        if (s.messages == null) s.messages = new java.util.ArrayList<>();
-        if (s.metadata == null) s.metadata = new LinkedHashMap<>();
+    /**
+     * The stored document, tolerant of what the reference (or an older version of this server) may have left out:
+     * a missing id, model, temperature or message list is filled in. A document that is not a session at all reads
+     * as none, as the reference treats an undecodable one; the next save replaces it (compare-and-set on its text).
+     */
+    private Session parse(String id, String raw) {
+        Session s;
+        try {
+            s = json.readValue(raw, Session.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.warn("Session document is not readable; it will be replaced on the next save");
+            return null;
+        }
+        if (s == null) return null;
+        if (s.sessionId == null || s.sessionId.isBlank()) s.sessionId = id;
+        if (s.temperature == null) s.temperature = 0.7;
+        if (s.messages == null) s.messages = new ArrayList<>();
+        s.messages.removeIf(java.util.Objects::isNull);
+        if (s.config == null) s.config = Session.referenceConfig();
         return s;
     }
 

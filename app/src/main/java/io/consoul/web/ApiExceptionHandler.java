@@ -35,14 +35,16 @@ class ApiExceptionHandler {
     ResponseEntity<ErrorBody> api(ApiException e) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.errorCode().status());
         if (e.retryAfter() != null) response.header(HttpHeaders.RETRY_AFTER, e.retryAfter().toString());
-        if (e.errorCode() == ErrorCode.INVALID_API_KEY) response.header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey name=X-API-Key");
+        e.headers().forEach(response::header);
         return response.body(e.body());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        Class<?> target = e.getParameter().getParameterType();
+        e.getBindingResult().getFieldErrors().forEach(f ->
+                fields.putIfAbsent(JsonFieldNames.of(target, f.getField()), f.getDefaultMessage()));
         e.getBindingResult().getGlobalErrors().forEach(g -> fields.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
         return api(validation("Request validation failed", fields));
     }

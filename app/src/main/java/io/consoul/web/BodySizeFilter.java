@@ -22,12 +22,26 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeFilter extends OncePerRequestFilter {
+    static final long MIN = 1024;
+    static final long MAX = 100L * 1024 * 1024;
+
+    private final boolean enabled;
     private final long limit;
     private final JsonMapper json;
 
+    /** The reference's bounds: {@code CONSOUL_MAX_BODY_SIZE} from 1 KiB to 100 MiB; {@code CONSOUL_VALIDATION_ENABLED=false} turns it off. */
     BodySizeFilter(ConsoulProperties properties, JsonMapper json) {
+        this.enabled = properties.validationEnabled();
         this.limit = properties.maxBodySize();
         this.json = json;
+        if (limit < MIN || limit > MAX) {
+            throw new IllegalArgumentException("CONSOUL_MAX_BODY_SIZE is " + limit + "; allowed: " + MIN + " to " + MAX + " bytes");
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !enabled;
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class ErrorResponses {
         response.setStatus(e.errorCode().status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (e.retryAfter() != null) response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfter().toString());
-        if (e.errorCode() == ErrorCode.INVALID_API_KEY) response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey name=X-API-Key");
+        e.headers().forEach(response::setHeader);
         json.writeValue(response.getOutputStream(), e.body());
     }
 }

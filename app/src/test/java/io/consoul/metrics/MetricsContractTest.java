@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class MetricsContractTest {
     static final String KEY = "sk-metrics-test-key-42";
+    static final String BATCH_KEY = "sk-metrics-batch-key-43";
+    static final String BROKEN_KEY = "sk-metrics-broken-key-44";
     static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)})? (.+)$");
 
     static RedisServer redis;
@@ -31,11 +33,18 @@ class MetricsContractTest {
     @BeforeAll
     static void start() throws Exception {
         redis = RedisServer.launch();
-        app = ConsoulInstance.start(Map.of("consoul.redis-url", redis.url(0), "consoul.api-keys", KEY, "consoul.rate-limit", "2/minute"));
+        // An OpenAI provider that refuses every connection, to drive its circuit breaker; new sessions stay on echo.
+        app = ConsoulInstance.start(Map.of("consoul.redis-url", redis.url(0), "consoul.api-keys", KEY + "," + BATCH_KEY + "," + BROKEN_KEY, "consoul.rate-limit", "1/minute",
+                "OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", "http://127.0.0.1:" + RedisServer.freePort() + "/v1",
+                "consoul.model-name", "echo", "consoul.model-timeout", "5"));
         Http.post(app.url() + "/chat", Http.chatBody("metered", "hello there"), "X-API-Key", KEY);
         Http.get(app.url() + "/sessions/metered", "X-API-Key", KEY);
-        Http.post(app.url() + "/chat", "{broken", "X-API-Key", KEY);
-        Http.post(app.url() + "/chat", Http.chatBody("metered", "over the limit"), "X-API-Key", KEY);
+        Http.post(app.url() + "/chat", "{broken", "X-API-Key", KEY); // a 422 uses no slot...
+        Http.post(app.url() + "/chat", Http.chatBody("metered", "over the limit"), "X-API-Key", KEY); // ...this is the 429
+        Http.post(app.url() + "/chat/batch", "{\"session_id\":\"echoed\",\"messages\":[{\"content\":\"a\"},{\"content\":\"b\"}]}", "X-API-Key", BATCH_KEY);
+        String sixItems = String.join(",", java.util.Collections.nCopies(6, "{\"content\":\"x\"}"));
+        Http.post(app.url() + "/chat/batch", "{\"session_id\":\"broken-provider\",\"model\":\"gpt-4o-mini\",\"messages\":[" + sixItems + "]}",
+                "X-API-Key", BROKEN_KEY); // each key has its own slots
         Thread.sleep(5500); // the active-session gauge is refreshed off the request path every 5 s
         exposition = Http.get(app.metricsUrl()).body();
     }
@@ -59,12 +68,58 @@ class MetricsContractTest {
     }
 
     @Test
+    void theReferencesOtherFamiliesAreExposedWithItsNamesAndLabels() {
+        assertLabels("consoul_batch_request_total", "processing_mode", "status");
+        assertLabels("consoul_batch_message_total", "status", "processing_mode");
+        assertLabels("consoul_batch_size_bucket", "le");
+        assertLabels("consoul_batch_latency_seconds_bucket", "processing_mode", "le");
+        assertLabels("consoul_circuit_breaker_state", "provider");
+        assertLabels("consoul_circuit_breaker_trips_total", "provider");
+        assertLabels("consoul_circuit_breaker_rejections_total", "provider");
+        assertLabels("consoul_redis_degraded");
+        assertLabels("consoul_redis_recovered_total");
+        assertLabels("consoul_api_key_requests_total", "api_key_id");
+        assertLabels("consoul_api_key_last_used_timestamp", "api_key_id");
+    }
+
+    @Test
+    void batchAndBreakerValuesFollowWhatHappened() {
+        assertThat(value("consoul_batch_request_total", Map.of("processing_mode", "sequential", "status", "success"))).isEqualTo(1.0);
+        assertThat(value("consoul_batch_request_total", Map.of("processing_mode", "sequential", "status", "failure"))).isEqualTo(1.0);
+        assertThat(value("consoul_batch_message_total", Map.of("status", "failed", "processing_mode", "sequential"))).isEqualTo(6.0);
+        assertThat(value("consoul_batch_size_bucket", Map.of("le", "2.0"))).isEqualTo(1.0);
+        assertThat(value("consoul_batch_size_count", Map.of())).isEqualTo(2.0);
+        // The breaker opens after 5 failures in a row (the reference's default), so the 6th item is refused.
+        assertThat(value("consoul_circuit_breaker_state", Map.of("provider", "openai"))).isEqualTo(2.0);
+        assertThat(value("consoul_circuit_breaker_trips_total", Map.of("provider", "openai"))).isEqualTo(1.0);
+        assertThat(value("consoul_circuit_breaker_rejections_total", Map.of("provider", "openai"))).isEqualTo(1.0);
+        assertThat(value("consoul_api_key_requests_total", Map.of("api_key_id", "sk-met...-42"))).isEqualTo(4.0);
+        assertThat(value("consoul_api_key_requests_total", Map.of("api_key_id", "sk-met...-44"))).isEqualTo(1.0);
+    }
+
+    /** {@code promtool check metrics} finds nothing to say about any {@code consoul_*} family (HELP text, names, types). */
+    @Test
+    void promtoolFindsNoProblemInConsoulFamilies() throws Exception {
+        String ours = exposition.lines()
+                .filter(l -> l.startsWith("consoul_") || l.startsWith("# HELP consoul_") || l.startsWith("# TYPE consoul_"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(ours.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String report = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = promtool.waitFor();
+        assertThat(report).as("promtool check metrics").doesNotContain("consoul_");
+        assertThat(exit).as(report).isZero();
+        assertThat(exposition).contains("# HELP consoul_batch_request_total Total batch request count");
+    }
+
+    @Test
     void theValuesFollowWhatHappened() {
         assertThat(value("consoul_request_total", Map.of("endpoint", "/chat", "status", "200", "model", "echo"))).isEqualTo(1.0);
         assertThat(value("consoul_errors_total", Map.of("endpoint", "/chat", "error_type", "client_error"))).isEqualTo(2.0);
         assertThat(value("consoul_rate_limit_rejections_total", Map.of("tier", "default"))).isEqualTo(1.0);
-        assertThat(value("consoul_token_usage_total", Map.of("direction", "output", "model", "echo"))).as("\"Echo: hello there\"").isEqualTo(3.0);
-        assertThat(value("consoul_active_sessions", Map.of())).isEqualTo(1.0);
+        assertThat(value("consoul_token_usage_total", Map.of("direction", "output", "model", "echo"))).as("\"Echo: hello there\", \"Echo: a\", \"Echo: b\"").isEqualTo(7.0);
+        assertThat(value("consoul_active_sessions", Map.of())).as("metered and echoed; the failed batch saved nothing").isEqualTo(2.0);
         assertThat(value("consoul_redis_up", Map.of())).isEqualTo(1.0);
     }
 

@@ -212,7 +212,7 @@ class ProviderWireTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 100, "an open breaker must fail fast");
         ApiException api = assertThrows(ApiException.class,
                 () -> routerOf(provider, wire).stream(wire.model(), CONVERSATION, piece -> {}));
-        assertEquals(ErrorCode.MODEL_PROVIDER_ERROR, api.errorCode());
+        assertEquals(ErrorCode.CIRCUIT_BREAKER_OPEN, api.errorCode(), "503 E206, as the reference answers an open breaker");
         assertEquals(failuresToOpen, standIn.requests().size(), "an open breaker must not reach the provider");
     }
 

@@ -57,6 +57,27 @@ class OpenApiDocumentTest {
         assertThat(validate.exitValue()).isZero();
     }
 
+    /** A second, stricter opinion: Redocly's recommended ruleset finds no error and no warning. */
+    @Test
+    void redoclysRecommendedLintIsClean() throws Exception {
+        Path file = Files.createTempFile("consoul-openapi", ".json");
+        Files.writeString(file, document.body());
+        installValidatorIfMissing();
+        ProcessBuilder lint = new ProcessBuilder("node", "node_modules/@redocly/cli/bin/cli.js", "lint", "--extends=recommended",
+                "--format=json", file.toString()).directory(CHECKER.toFile()).redirectErrorStream(false);
+        lint.environment().put("REDOCLY_TELEMETRY", "off");
+        lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        lint.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process run = lint.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = Http.JSON.readTree(output.substring(output.indexOf('{')));
+        assertThat(report.at("/totals/errors").isNumber()).as("Redocly's report: " + output).isTrue();
+        assertThat(report.at("/totals/errors").asInt()).as(output).isZero();
+        assertThat(report.at("/totals/warnings").asInt()).as(output).isZero();
+        assertThat(run.exitValue()).isZero();
+    }
+
     @Test
     void everyRouteTheServiceAnswersIsDocumented() {
         Set<String> served = new HashSet<>();
@@ -89,15 +110,23 @@ class OpenApiDocumentTest {
         assertThat(doc.at("/paths/~1sessions~1{id}/get/responses").propertyNames()).contains("404");
         assertThat(doc.at("/paths/~1ready/get/responses").propertyNames()).contains("200", "503");
 
+        assertThat(chat.at("/500/content/application~1json/schema/$ref").asText()).as("the 500 body")
+                .isEqualTo("#/components/schemas/ErrorBody");
+        assertThat(doc.at("/paths/~1health/get/responses/500").isMissingNode()).isFalse();
+        assertThat(doc.at("/paths/~1health/get/security").isArray()).as("public: security: []").isTrue();
+        assertThat(doc.at("/paths/~1health/get/security")).isEmpty();
+
         JsonNode stream = doc.at("/paths/~1chat~1stream/post/responses/200/content/text~1event-stream");
-        assertThat(stream.at("/x-event-types").propertyNames()).containsExactlyInAnyOrder("token", "done", "error");
+        assertThat(stream.at("/schema/oneOf").findValuesAsString("$ref")).containsExactlyInAnyOrder(
+                "#/components/schemas/TokenEvent", "#/components/schemas/DoneEvent", "#/components/schemas/StreamErrorEvent");
         for (String schema : List.of("TokenEvent", "DoneEvent", "StreamErrorEvent")) {
             assertThat(doc.at("/components/schemas/" + schema).isMissingNode()).as(schema).isFalse();
         }
     }
 
     private static void installValidatorIfMissing() throws IOException, InterruptedException {
-        if (Files.isDirectory(CHECKER.resolve("node_modules/@apidevtools/swagger-parser"))) return;
+        if (Files.isDirectory(CHECKER.resolve("node_modules/@apidevtools/swagger-parser"))
+                && Files.isDirectory(CHECKER.resolve("node_modules/@redocly/cli"))) return;
         if (!onPath("npm") || !onPath("node")) {
             throw new IllegalStateException("Node.js and npm are needed to validate the OpenAPI document: "
                     + "sudo apt-get install -y nodejs npm (then run the tests again)");

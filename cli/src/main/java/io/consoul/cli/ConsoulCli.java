@@ -3,6 +3,7 @@ package io.consoul.cli;
 import io.consoul.cli.capacity.CapacityCommand;
 import io.consoul.cli.preview.PreviewCommand;
 import io.consoul.cli.switching.RollbackCommand;
+import io.consoul.cli.switching.ScaleDownCommand;
 import io.consoul.cli.switching.StatusCommand;
 import io.consoul.cli.switching.SwitchCommand;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "consoul", mixinStandardHelpOptions = true, versionProvider = ConsoulCli.Version.class,
         description = "Operate Consoul stacks: blue-green switch, offline preview, capacity planning.",
-        subcommands = {SwitchCommand.class, RollbackCommand.class, StatusCommand.class, PreviewCommand.class,
+        subcommands = {SwitchCommand.class, RollbackCommand.class, ScaleDownCommand.class, StatusCommand.class, PreviewCommand.class,
                 CapacityCommand.class, CommandLine.HelpCommand.class})
 public final class ConsoulCli implements Runnable {
     /** Pulumi's runner hangs when the common pool has one thread (2 CPUs); must be set before the pool exists. */

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * ConsoulClient consoul = ConsoulClient.builder("https://consoul.example.com").apiKey(System.getenv("CONSOUL_API_KEY")).build();
  * ChatResponse reply = consoul.chat("session-1", "Hello");
  * consoul.stream("session-1", "Tell me more", System.out::print);
+ * try (ChatSocket socket = consoul.openSocket("session-1")) {
+ *     socket.send("And then?", System.out::print);
+ * }
  * }</pre>
  *
  * Failures are typed: {@link ConsoulApiException} carries the contract's code, message and {@code retry_after};
@@ -70,6 +73,14 @@ public final class ConsoulClient {
         return stream(sessionId, message, null, onToken);
     }
 
+    /**
+     * {@code /ws/chat/{session_id}}: a WebSocket for several turns of one session, beside {@link #stream}. Same
+     * session, limits and errors; a refused handshake (wrong key: 403) is thrown as {@link ConsoulApiException}.
+     */
+    public ChatSocket openSocket(String sessionId) {
+        return transport.openSocket(sessionId, encode(sessionId));
+    }
+
     /** {@code GET /sessions/{id}}: the history, for the key that created the session (else E404). */
     public Session session(String sessionId) {
         return transport.get("/sessions/" + encode(sessionId), Session.class, false);
@@ -108,6 +119,7 @@ public final class ConsoulClient {
         private Duration requestTimeout = Duration.ofSeconds(90);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private HttpClient httpClient;
+        private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
         private Builder(String baseUrl) {
             String trimmed = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
@@ -147,6 +159,15 @@ public final class ConsoulClient {
             return this;
         }
 
+        /**
+         * One more header on every request, for what sits in front of the API: e.g. {@code Authorization: Bearer
+         * <identity token>} for a private Cloud Run service. None by default.
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
         /** Your own JDK client (proxy, TLS, executor); by default one is built with the connect timeout. */
         public Builder httpClient(HttpClient client) {
             this.httpClient = client;
@@ -156,7 +177,7 @@ public final class ConsoulClient {
         public ConsoulClient build() {
             HttpClient client = httpClient != null ? httpClient
                     : HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
-            return new ConsoulClient(new Transport(client, baseUrl, apiKey, requestTimeout, retry));
+            return new ConsoulClient(new Transport(client, baseUrl, apiKey, requestTimeout, retry, headers));
         }
     }
 }

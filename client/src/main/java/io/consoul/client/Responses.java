@@ -11,8 +11,11 @@ public final class Responses {
 
     public record ChatResponse(String sessionId, String response, String model, Usage usage, String timestamp) {}
 
+    /** An item's error: the server's error body ({@code code} E…, {@code error} name, {@code message}). */
+    public record ItemError(String code, String error, String message, boolean recoverable, Integer retryAfter) {}
+
     /** One item of a batch: {@code response} and {@code usage}, or {@code error}. */
-    public record BatchItem(int index, String response, Usage usage, String error) {
+    public record BatchItem(int index, String response, Usage usage, ItemError error) {
         public boolean failed() {
             return error != null;
         }

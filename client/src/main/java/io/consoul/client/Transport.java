@@ -32,13 +32,20 @@ final class Transport {
     private final String apiKey;
     private final Duration timeout;
     private final RetryPolicy retry;
+    private final java.util.Map<String, String> headers;
 
-    Transport(HttpClient client, URI base, String apiKey, Duration timeout, RetryPolicy retry) {
+    Transport(HttpClient client, URI base, String apiKey, Duration timeout, RetryPolicy retry,
+              java.util.Map<String, String> headers) {
         this.client = client;
         this.base = base;
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.retry = retry;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    ChatSocket openSocket(String sessionId, String encodedId) {
+        return ChatSocket.open(client, base, apiKey, sessionId, timeout, encodedId);
     }
 
     <T> T get(String path, Class<T> type, boolean notReadyIsAnAnswer) {
@@ -160,6 +167,7 @@ final class Transport {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (apiKey != null && !apiKey.isEmpty()) b.header("X-API-Key", apiKey);
+        headers.forEach(b::header);
         return b;
     }
 

@@ -36,6 +36,30 @@ class ConsoulClientTest {
         app.close();
     }
 
+    /** The WebSocket beside {@code stream}: several turns on one connection, the same session as HTTP. */
+    @Test
+    void aSocketCarriesSeveralTurnsOfTheSameSession() {
+        client.chat("client-socket", "over http");
+        List<String> pieces = new ArrayList<>();
+        try (ChatSocket socket = client.openSocket("client-socket")) {
+            StreamResult first = socket.send("one two", pieces::add);
+            StreamResult second = socket.send("three", piece -> {});
+            assertThat(first.text()).isEqualTo("Echo: one two");
+            assertThat(String.join("", pieces)).isEqualTo("Echo: one two");
+            assertThat(first.usage().outputTokens()).isEqualTo(3);
+            assertThat(second.text()).isEqualTo("Echo: three");
+            assertThat(first.sessionId()).isEqualTo("client-socket");
+        }
+        assertThat(client.session("client-socket").messageCount()).isEqualTo(6);
+    }
+
+    @Test
+    void aSocketWithAWrongKeyIsRefused() {
+        ConsoulClient stranger = ConsoulClient.builder(app.url()).apiKey("sk-wrong").build();
+        assertThatThrownBy(() -> stranger.openSocket("client-socket-refused"))
+                .isInstanceOfSatisfying(ConsoulApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
     @Test
     void aConversationIsKeptAndCanBeReadAndDeleted() {
         ChatResponse first = client.chat("client-conversation", "hello");

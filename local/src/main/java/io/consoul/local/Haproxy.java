@@ -22,6 +22,9 @@ import java.util.Map;
 final class Haproxy {
     static final String INSTALL = "Install it with: sudo apt-get install -y haproxy (Debian/Ubuntu) or brew install haproxy (macOS)";
 
+    /** Server slots per colour in the config: how far {@code ./local-deploy scale} can go. */
+    static final int MAX_PER_COLOR = 8;
+
     private final Path dir;
 
     Haproxy(Path dir) {
@@ -36,11 +39,16 @@ final class Haproxy {
         return dir.resolve("colors.map");
     }
 
-    /** Writes the config and the map, starts HAProxy in the foreground (its pid is ours to stop) and returns the pid. */
+    /**
+     * Writes the config and the map, starts HAProxy in the foreground (its pid is ours to stop) and returns the pid
+     * once its runtime API answers. A socket file left by an earlier run (HAProxy does not remove it when stopped,
+     * nor when killed) is deleted first: only an answer from the socket proves it is this HAProxy's.
+     */
     long start(int productionPort, int previewPort, List<Instance> instances, Color active, Duration checkInterval) {
         try {
             Files.writeString(mapFile(), mapText(active));
             Files.writeString(dir.resolve("haproxy.cfg"), config(productionPort, previewPort, instances, checkInterval));
+            Files.deleteIfExists(socket());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -48,12 +56,31 @@ final class Haproxy {
         long pid = Processes.start(List.of(haproxy, "-db", "-f", dir.resolve("haproxy.cfg").toString()), Map.of(),
                 dir.resolve("haproxy.log"), dir);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(socket())) {
+        while (!answers()) {
             if (!Processes.alive(pid)) throw new IllegalStateException("haproxy exited: see " + dir.resolve("haproxy.log"));
             if (System.nanoTime() > deadline) throw new IllegalStateException("haproxy did not open " + socket());
             Processes.sleep(50);
         }
         return pid;
+    }
+
+    /** Whether a HAProxy answers on the socket now. */
+    boolean answers() {
+        if (!Files.exists(socket())) return false;
+        try {
+            return command("show info").contains("Pid:");
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Removes the socket and map left behind (after HAProxy stopped). */
+    void forget() {
+        try {
+            Files.deleteIfExists(socket());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String config(int productionPort, int previewPort, List<Instance> instances, Duration checkInterval) {
@@ -94,8 +121,12 @@ final class Haproxy {
                         http-check expect status 200
                         default-server check inter %dms fastinter %dms downinter %dms rise 2 fall 3
                     """.formatted(color.label(), inter, inter, inter));
-            for (Instance i : instances) {
-                if (i.color() == color) cfg.append("    server ").append(i.name()).append(" 127.0.0.1:").append(i.port()).append('\n');
+            // Every slot is declared; a slot without an instance waits in maintenance until a scale-up fills it.
+            for (int slot = 1; slot <= MAX_PER_COLOR; slot++) {
+                String name = Instance.name(color, slot);
+                Instance in = instances.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+                cfg.append("    server ").append(name).append(" 127.0.0.1:").append(in != null ? in.port() : 1)
+                        .append(in != null ? "" : " disabled").append('\n');
             }
         }
         return cfg.toString();
@@ -114,6 +145,27 @@ final class Haproxy {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Points an empty slot at a new instance and takes it out of maintenance: checks start, rise 2 puts it UP. */
+    void addServer(Instance instance) {
+        String server = instance.color().label() + "/" + instance.name();
+        command("set server " + server + " addr 127.0.0.1 port " + instance.port());
+        command("set server " + server + " state ready");
+    }
+
+    /** Puts a slot back in maintenance: no traffic, no checks. */
+    void removeServer(Instance instance) {
+        command("set server " + instance.color().label() + "/" + instance.name() + " state maint");
+    }
+
+    /** The colour the production frontend routes to, from the runtime map. */
+    Color production() {
+        for (String line : command("show map " + mapFile()).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3 && f[1].equals("production")) return Color.parse(f[2]);
+        }
+        throw new IllegalStateException("haproxy's map has no production entry");
     }
 
     /** Each server's state as HAProxy sees it: {@code blue/blue-1 → UP}. */

@@ -14,6 +14,15 @@ public record Instance(String name, Color color, int port, int metricsPort, long
         return "http://127.0.0.1:" + metricsPort + "/metrics";
     }
 
+    /** {@code blue-3}: the colour and the HAProxy server slot. */
+    static String name(Color color, int slot) {
+        return color.label() + "-" + slot;
+    }
+
+    int slot() {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
     Instance withPid(long newPid) {
         return new Instance(name, color, port, metricsPort, newPid);
     }

@@ -52,13 +52,27 @@ public final class LocalDeploy {
                 LocalStack.attach(workDir).down();
                 System.out.println("stopped the local stack in " + workDir);
             }
-            case "status" -> System.out.print(LocalStack.attach(workDir).status());
+            case "status" -> {
+                if (rest.equals(List.of("--format", "json"))) System.out.println(LocalStack.attach(workDir).statusJson());
+                else if (rest.isEmpty()) System.out.print(LocalStack.attach(workDir).status());
+                else throw new IllegalArgumentException("unknown option " + rest + " (status [--format json])");
+            }
+            case "scale" -> {
+                if (rest.size() != 2 || !rest.get(1).matches("\\d+")) {
+                    throw new IllegalArgumentException("usage: ./local-deploy scale <blue|green> <instances>");
+                }
+                LocalStack stack = LocalStack.attach(workDir);
+                Color color = Color.parse(rest.get(0));
+                stack.scale(color, Integer.parseInt(rest.get(1)));
+                System.out.println(color.label() + ": " + stack.instances(color) + " instance(s), " + stack.ready(color) + " ready");
+            }
             case "outputs" -> LocalStack.attach(workDir).outputs().forEach((k, v) -> System.out.println(k + "=" + v));
             default -> {
                 System.out.println("""
                         usage: ./local-deploy up [--cluster] [--env NAME=VALUE]…   start Redis, 3 app JVMs, HAProxy
-                               ./local-deploy status                              outputs, instances, HAProxy's view
-                               ./local-deploy switch [blue|green]                 = ./consoul switch local [--to …]: smoke test, then switch
+                               ./local-deploy status [--format json]              outputs, instances, HAProxy's view
+                               ./local-deploy scale <blue|green> <n>              run n instances of a colour (1-8)
+                               ./local-deploy switch [blue|green]                 = ./consoul switch local [--to …]: pre-scale, smoke test, switch
                                ./local-deploy outputs                             url, previewUrl, activeColor, … (name=value)
                                ./local-deploy down                                stop everything
                                ./local-deploy faults                              the fault suite → docs/fault-results.md""");

@@ -35,6 +35,11 @@ final class Processes {
         return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /** When the process started (ms since the epoch), 0 when it is gone: with the pid, a process's identity. */
+    static long startMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
     /** SIGTERM, then SIGKILL if it has not exited within {@code grace}. */
     static void terminate(long pid, Duration grace) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);

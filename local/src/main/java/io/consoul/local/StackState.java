@@ -33,6 +33,25 @@ final class StackState {
     final Map<Color, String> versions = new LinkedHashMap<>();
     final Map<String, String> appEnv = new LinkedHashMap<>();
     final List<Instance> instances = new ArrayList<>();
+    /** Per colour, the instance count a switch holds it at (consoul:<colour>MinReplicas on the clouds). */
+    final Map<Color, Integer> held = new java.util.EnumMap<>(Color.class);
+    /** The start time of every process this stack started, by pid: a pid alone may have been reused since. */
+    final Map<Long, Long> started = new java.util.HashMap<>();
+
+    /** Remembers a process this stack just started. */
+    void record(long pid) {
+        if (pid > 0) started.put(pid, Processes.startMillis(pid));
+    }
+
+    /**
+     * Whether {@code pid} is alive and is the very process this stack started (same start time): a pid or port file
+     * from an earlier run is never trusted, and never stopped, on its number alone.
+     */
+    boolean ours(long pid) {
+        if (!Processes.alive(pid)) return false;
+        Long when = started.get(pid);
+        return when != null && when != 0 && when == Processes.startMillis(pid);
+    }
 
     static boolean exists(Path workDir) {
         return Files.exists(workDir.resolve(FILE));
@@ -59,7 +78,17 @@ final class StackState {
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("env.")) s.appEnv.put(name.substring(4), p.getProperty(name));
         }
+        for (String entry : p.getProperty("started", "").split(",")) {
+            if (entry.isBlank()) continue;
+            String[] kv = entry.split(":");
+            s.started.put(Long.parseLong(kv[0]), Long.parseLong(kv[1]));
+        }
+        for (Color c : Color.values()) {
+            String held = p.getProperty(c.label() + ".held");
+            if (held != null) s.held.put(c, Integer.parseInt(held));
+        }
         for (String name : p.getProperty("instances").split(",")) {
+            if (name.isBlank()) continue;
             s.instances.add(new Instance(name, Color.parse(p.getProperty("instance." + name + ".color")),
                     Integer.parseInt(p.getProperty("instance." + name + ".port")),
                     Integer.parseInt(p.getProperty("instance." + name + ".metrics.port")),
@@ -82,6 +111,9 @@ final class StackState {
         p.setProperty("active", active.label());
         versions.forEach((c, v) -> p.setProperty(c.label() + ".version", v));
         appEnv.forEach((k, v) -> p.setProperty("env." + k, v));
+        p.setProperty("started", started.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(",")));
+        held.forEach((c, n) -> p.setProperty(c.label() + ".held", Integer.toString(n)));
         p.setProperty("instances", instances.stream().map(Instance::name).collect(Collectors.joining(",")));
         for (Instance i : instances) {
             p.setProperty("instance." + i.name() + ".color", i.color().label());

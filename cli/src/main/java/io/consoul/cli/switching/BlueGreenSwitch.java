@@ -5,29 +5,41 @@ import io.consoul.infra.spec.StackOutputs;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The switch of docs/deployment-spec.md, the same on every cloud: read the outputs, smoke-test the idle colour through
- * {@code previewUrl}, and only if every check passes set {@code consoul:activeColor} and run the update, then check
- * that {@code url} serves the new colour's version. A failed check changes nothing.
+ * The pre-scaled switch of docs/deployment-spec.md, the same on every cloud and locally:
+ * <ol>
+ * <li>read the outputs and how many instances the live colour runs now (from the platform, not the config);</li>
+ * <li>bring the idle colour to at least that many ({@code consoul:<idle>MinReplicas}, {@code pulumi up}) and wait
+ *     until they are ready — or refuse, restore its minimum and leave the routing as it was;</li>
+ * <li>smoke-test it through {@code previewUrl};</li>
+ * <li>move the traffic ({@code consoul:activeColor}) and hold the former live colour at its capacity
+ *     ({@code consoul:<former>MinReplicas}) in the same update, then check that {@code url} serves the new version;</li>
+ * <li>after the scale-down delay, remove both overrides ({@link #scaleDown}): the former colour returns to its minimum,
+ *     the new one to its autoscaler. A rollback during the delay finds the former colour still at capacity.</li>
+ * </ol>
+ * A failed check before the traffic moves leaves the routing as it was.
  */
 final class BlueGreenSwitch {
     private final StackGateway stack;
     private final String stackName;
     private final StepReport report;
-    private final Duration verifyTimeout;
-    private final Duration verifyInterval;
+    private final SwitchSettings settings;
+    private final PreviewReach reach;
 
-    BlueGreenSwitch(StackGateway stack, String stackName, StepReport report, Duration verifyTimeout,
-                    Duration verifyInterval) {
+    BlueGreenSwitch(StackGateway stack, String stackName, StepReport report, SwitchSettings settings, PreviewReach reach) {
         this.stack = stack;
         this.stackName = stackName;
         this.report = report;
-        this.verifyTimeout = verifyTimeout;
-        this.verifyInterval = verifyInterval;
+        this.settings = settings;
+        this.reach = reach;
     }
 
     /** Makes {@code target} (or, when empty, the idle colour) live. */
@@ -42,31 +54,32 @@ final class BlueGreenSwitch {
         }
         String image = outputs.get(colour + "Image");
         String previewUrl = required(outputs, StackOutputs.PREVIEW_URL);
-        String url = required(outputs, StackOutputs.URL);
+        required(outputs, StackOutputs.URL);
+        // Before anything changes: can this machine call the preview at all? (token, port-forward, or what to do)
+        PreviewReach.Endpoint preview = reach.way() == PreviewReach.Way.DIRECT ? reach.preview(previewUrl)
+                : timed("reach " + previewUrl + " (" + reach.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+                        () -> reach.preview(previewUrl));
 
+        Duration delay = scaleDownDelay(); // a bad consoul:scaleDownDelay fails here, before anything changes
+        PlatformCapacity capacity = timed("read the stack's resources", stack::capacity);
         long start = System.nanoTime();
-        SmokeGate.Result smoke = SmokeGate.check(previewUrl, image, apiKey);
-        report.step(smoke.passed(), "smoke test " + colour + " (" + image + ") at " + previewUrl, millisSince(start));
+        int live = capacity.running(active);
+        report.step(true, active + " (live) runs " + live + " instance(s) [" + capacity.source() + "]", millisSince(start));
+
+        String idleKey = ConfigKeys.minReplicas(colour);
+        Optional<String> idleMinBefore = stack.config(idleKey);
+        boolean raised = preScale(capacity, colour, live, idleKey, idleMinBefore);
+
+        start = System.nanoTime();
+        SmokeGate.Result smoke = SmokeGate.check(preview, image, apiKey);
+        report.step(smoke.passed(), "smoke test " + colour + " (" + image + ") at " + preview.url(), millisSince(start));
         smoke.checks().forEach(c -> report.detail(c.passed(), c.name() + ": " + c.detail(), c.millis()));
         if (!smoke.passed()) {
-            throw new CliFailure("refused to switch " + stackName + " to " + colour + ": " + smoke.failures()
-                    + "; nothing was changed");
+            String undone = raised ? restoreMinimum(colour, idleKey, idleMinBefore) : "nothing was changed";
+            throw new CliFailure("refused to switch " + stackName + " to " + colour + ": " + smoke.failures() + "; " + undone);
         }
 
-        timed("set consoul:activeColor = " + colour, () -> {
-            stack.setActiveColor(colour);
-            return null;
-        });
-        try {
-            timed("pulumi up (the routing moves to " + colour + ")", () -> {
-                stack.up();
-                return null;
-            });
-        } catch (CliFailure e) {
-            // Keep the config saying what is deployed, so the next `pulumi up` does not switch by surprise.
-            stack.setActiveColor(active);
-            throw new CliFailure(e.getMessage() + "; consoul:activeColor set back to " + active);
-        }
+        moveTraffic(colour, active, live);
 
         // Read the outputs again: the update reports where production now is and which colour it says is live.
         Map<String, String> after = timed("read the outputs after the update", stack::outputs);
@@ -74,24 +87,182 @@ final class BlueGreenSwitch {
             throw new CliFailure(stackName + ": after the update activeColor is " + after.get(StackOutputs.ACTIVE_COLOR)
                     + ", expected " + colour);
         }
-        url = required(after, StackOutputs.URL);
+        String url = required(after, StackOutputs.URL);
         String version = smoke.version().orElseThrow();
+        PreviewReach.Endpoint production = reach.production(url);
+        url = production.url();
         start = System.nanoTime();
-        String served = waitForVersion(url, version);
+        String served = waitForVersion(production, version);
         boolean verified = ImageTag.sameVersion(version, served);
         report.step(verified, "verify " + url + " serves " + version + " (got " + served + ")", millisSince(start));
         if (!verified) {
             throw new CliFailure(stackName + ": " + url + " still serves " + served + " after "
-                    + verifyTimeout.toSeconds() + " s, expected " + version + "; check it, or run consoul rollback " + stackName);
+                    + settings.verifyTimeout().toSeconds() + " s, expected " + version + "; check it, or run consoul rollback " + stackName);
         }
-        report.line(String.format("%s: %s is live (%s), %s is idle and stays warm for rollback; total %s",
+        report.line(String.format("%s: %s is live (%s), %s is idle; total %s",
                 stackName, colour, version, active, StepReport.seconds(report.totalMillis())));
+        hold(colour, active, live, delay);
+    }
+
+    /** {@code --scale-down-delay}, else {@code consoul:scaleDownDelay}, else 10 minutes. */
+    private Duration scaleDownDelay() {
+        return settings.scaleDownDelay().orElseGet(() -> stack.config(ConfigKeys.SCALE_DOWN_DELAY)
+                .map(text -> DurationText.parse(ConfigKeys.SCALE_DOWN_DELAY, text))
+                .orElse(SwitchSettings.DEFAULT_SCALE_DOWN_DELAY));
+    }
+
+    /**
+     * Brings {@code colour} to {@code live} ready instances unless it has them already (held since the last switch).
+     * Returns whether its minimum was raised; on a timeout restores it and refuses.
+     */
+    private boolean preScale(PlatformCapacity capacity, String colour, int live, String idleKey, Optional<String> before) {
+        long start = System.nanoTime();
+        int ready = capacity.ready(colour);
+        if (ready >= live) {
+            report.step(true, colour + " already has " + ready + " ready instance(s), >= " + live + ": no scale-up"
+                    + before.map(n -> " (" + idleKey + " = " + n + ", held since the last switch)").orElse(""), millisSince(start));
+            return false;
+        }
+        timed("set " + idleKey + " = " + live + " (" + colour + " has " + ready + " ready)", () -> {
+            stack.setConfig(idleKey, Integer.toString(live));
+            return null;
+        });
+        try {
+            timed(stack.update() + " (" + colour + " scales to at least " + live + ")", () -> {
+                stack.up();
+                return null;
+            });
+        } catch (CliFailure e) {
+            restoreConfig(idleKey, before);
+            throw new CliFailure(e.getMessage() + "; " + idleKey + " restored, routing unchanged");
+        }
+        start = System.nanoTime();
+        int reached = waitReady(capacity, colour, live);
+        boolean ok = reached >= live;
+        report.step(ok, colour + ": " + reached + " of " + live + " instance(s) ready", millisSince(start));
+        if (!ok) {
+            String undone = restoreMinimum(colour, idleKey, before);
+            throw new CliFailure("refused to switch " + stackName + " to " + colour + ": only " + reached + " of " + live
+                    + " instance(s) ready after " + settings.readyTimeout().toSeconds() + " s (--ready-timeout); " + undone);
+        }
+        return true;
+    }
+
+    /** activeColor and the hold of the former live colour in one update; a failed update puts the config back. */
+    private void moveTraffic(String colour, String active, int live) {
+        String holdKey = ConfigKeys.minReplicas(active);
+        Optional<String> holdBefore = stack.config(holdKey);
+        boolean hold = live > 0;
+        timed("set consoul:activeColor = " + colour + (hold ? ", " + holdKey + " = " + live + " (hold " + active + ")" : ""), () -> {
+            stack.setConfig(ConfigKeys.ACTIVE_COLOR, colour);
+            if (hold) {
+                stack.setConfig(holdKey, Integer.toString(live));
+            }
+            return null;
+        });
+        try {
+            timed(stack.update() + " (the routing moves to " + colour + ")", () -> {
+                stack.up();
+                return null;
+            });
+        } catch (CliFailure e) {
+            // Keep the config saying what is deployed, so the next `pulumi up` does not switch by surprise.
+            stack.setConfig(ConfigKeys.ACTIVE_COLOR, active);
+            if (hold) {
+                restoreConfig(holdKey, holdBefore);
+            }
+            throw new CliFailure(e.getMessage() + "; consoul:activeColor set back to " + active);
+        }
+    }
+
+    /** Keeps the former live colour at its capacity for the delay, then scales down — or says how to, later. */
+    private void hold(String colour, String former, int live, Duration delay) {
+        if (live == 0) {
+            return;
+        }
+        Instant until = Instant.now().plus(delay).truncatedTo(ChronoUnit.SECONDS);
+        String held = former + " keeps " + live + " instance(s) until " + until + " (scale-down delay "
+                + DurationText.format(delay) + "), so `consoul rollback " + stackName + "` is instant";
+        if (!settings.waitForScaleDown()) {
+            report.line(held + ". Then run: consoul scale-down " + stackName);
+            return;
+        }
+        report.line(held + "; waiting (Ctrl-C leaves it held: finish with consoul scale-down " + stackName + ")");
+        sleep(delay);
+        scaleDown(colour);
+    }
+
+    /**
+     * The end of the delay: removes the per-colour minimums, so the idle colour returns to minReplicas and the live one
+     * to its autoscaler — unless {@code expectedLive} is no longer live (a rollback since then holds the colours now).
+     */
+    void scaleDown(String expectedLive) {
+        Map<String, String> outputs = timed("read the outputs of " + stackName, stack::outputs);
+        String active = required(outputs, StackOutputs.ACTIVE_COLOR);
+        if (!active.equals(expectedLive)) {
+            report.line(expectedLive + " is no longer live on " + stackName + " (rolled back since): the rollback holds "
+                    + "the colours now; nothing scaled down");
+            return;
+        }
+        List<String> held = new ArrayList<>();
+        for (String colour : List.of("blue", "green")) {
+            if (stack.config(ConfigKeys.minReplicas(colour)).isPresent()) {
+                held.add(ConfigKeys.minReplicas(colour));
+            }
+        }
+        if (held.isEmpty()) {
+            report.line("nothing is held on " + stackName + ": both colours are at their configured minimum");
+            return;
+        }
+        timed("remove " + String.join(", ", held), () -> {
+            held.forEach(stack::removeConfig);
+            return null;
+        });
+        timed(stack.update() + " (" + required(outputs, StackOutputs.IDLE_COLOR) + " back to its minimum)", () -> {
+            stack.up();
+            return null;
+        });
+        report.line(stackName + ": scale-down done; " + active + " is live and scales on its own");
+    }
+
+    /** Puts the idle colour's minimum back as it was and applies it; says so for the refusal message. */
+    private String restoreMinimum(String colour, String key, Optional<String> before) {
+        restoreConfig(key, before);
+        try {
+            timed(stack.update() + " (" + colour + " back to its minimum)", () -> {
+                stack.up();
+                return null;
+            });
+        } catch (CliFailure e) {
+            return "routing unchanged; " + key + " restored in the config but not applied (" + e.getMessage()
+                    + "): run pulumi up";
+        }
+        return "routing unchanged, " + colour + "'s minimum restored";
+    }
+
+    private void restoreConfig(String key, Optional<String> before) {
+        if (before.isPresent()) {
+            stack.setConfig(key, before.get());
+        } else {
+            stack.removeConfig(key);
+        }
+    }
+
+    private int waitReady(PlatformCapacity capacity, String colour, int wanted) {
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        while (true) {
+            int ready = capacity.ready(colour);
+            if (ready >= wanted || System.nanoTime() > deadline) {
+                return ready;
+            }
+            sleep(settings.pollInterval());
+        }
     }
 
     /** The version {@code url} reports once it reports {@code expected}, or the last thing it said at the timeout. */
-    private String waitForVersion(String url, String expected) {
-        ConsoulApi api = new ConsoulApi(url);
-        long deadline = System.nanoTime() + verifyTimeout.toNanos();
+    private String waitForVersion(PreviewReach.Endpoint production, String expected) {
+        ConsoulApi api = new ConsoulApi(production.url(), production.headers());
+        long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
         String last;
         while (true) {
             try {
@@ -103,7 +274,7 @@ final class BlueGreenSwitch {
             if (ImageTag.sameVersion(expected, last) || System.nanoTime() > deadline) {
                 return last;
             }
-            sleep(verifyInterval);
+            sleep(settings.pollInterval());
         }
     }
 

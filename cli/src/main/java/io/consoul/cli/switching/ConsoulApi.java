@@ -18,9 +18,16 @@ class ConsoulApi {
     /** The guide's health-check timeout. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final String baseUrl;
+    private final java.util.Map<String, String> headers;
 
     ConsoulApi(String baseUrl) {
+        this(baseUrl, java.util.Map.of());
+    }
+
+    /** With headers for what is in front of the API (a private Cloud Run service's identity token). */
+    ConsoulApi(String baseUrl, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.headers = headers;
     }
 
     /** What one call answered: its HTTP status and the fields the gate reads. */
@@ -61,6 +68,7 @@ class ConsoulApi {
         if (apiKey != null) {
             builder.apiKey(apiKey);
         }
+        headers.forEach(builder::header);
         try {
             return call.on(builder.build());
         } catch (ConsoulApiException e) {

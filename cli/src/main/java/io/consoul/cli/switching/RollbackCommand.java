@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /** {@code consoul rollback <stack>}: switch back to the idle colour — the one that was live before — with the same checks. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Switch traffic back to the idle colour (the previously live one), with the same smoke test, "
-                + "update and verification as `consoul switch`. The idle colour is still running, so nothing is rebuilt."})
+        description = {"Switch traffic back to the idle colour (the previously live one), with the same steps as "
+                + "`consoul switch`. During the last switch's scale-down delay that colour is still held at capacity: "
+                + "no scale-up, one pulumi up of the routing. Nothing is rebuilt."})
 public final class RollbackCommand implements Runnable {
     @Spec
     CommandSpec spec;

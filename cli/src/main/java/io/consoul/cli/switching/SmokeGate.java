@@ -30,7 +30,11 @@ final class SmokeGate {
     }
 
     static Result check(String baseUrl, String image, String apiKey) {
-        ConsoulApi api = new ConsoulApi(baseUrl);
+        return check(new PreviewReach.Endpoint(baseUrl, java.util.Map.of()), image, apiKey);
+    }
+
+    static Result check(PreviewReach.Endpoint preview, String image, String apiKey) {
+        ConsoulApi api = new ConsoulApi(preview.url(), preview.headers());
         List<Check> checks = new ArrayList<>();
         String version = null;
 

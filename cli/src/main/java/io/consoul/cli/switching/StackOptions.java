@@ -25,6 +25,16 @@ final class StackOptions {
     @Option(names = "--project-dir", description = "Directory of Pulumi.yaml (default: the nearest one above the working directory).")
     Path projectDir;
 
+    /** How this machine reaches the stack's previewUrl and url, from its stack file (local: directly). */
+    PreviewReach reach() {
+        if (LOCAL.equals(stack)) {
+            return PreviewReach.direct(stack);
+        }
+        Path file = ProjectDir.resolve(projectDir).resolve("Pulumi." + stack + ".yaml");
+        return PreviewReach.real(stack, Files.isRegularFile(file) ? PreviewReach.wayOf(StackConfig.load(file))
+                : PreviewReach.Way.DIRECT);
+    }
+
     /**
      * The deployed stack: {@code local} is the one on this machine (HAProxy's runtime API); any other is a Pulumi stack,
      * whose cloud (consoul:cloud, else the name's prefix) selects the program {@code pulumi up} runs.
@@ -42,6 +52,6 @@ final class StackOptions {
                     .orElseThrow(() -> new CliFailure("cannot tell the cloud of stack " + stack
                             + ": name it <cloud>-<environment> or set consoul:cloud"));
         }
-        return PulumiStack.select(dir, stack, cloud.key());
+        return PulumiStack.select(dir, stack, cloud);
     }
 }

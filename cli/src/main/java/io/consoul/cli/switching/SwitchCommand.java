@@ -11,11 +11,14 @@ import java.util.Optional;
 
 /** {@code consoul switch <stack> [--to blue|green]}: blue-green switch behind a smoke test. */
 @Command(name = "switch", mixinStandardHelpOptions = true,
-        description = {"Blue-green switch through Pulumi's Automation API (needs the pulumi CLI and the stack's credentials).",
-                "Smoke-tests the idle colour at previewUrl (/health 200, /ready 200, its version against its image tag, "
-                        + "and with --smoke-api-key one /chat); refuses and changes nothing if a check fails; sets "
-                        + "consoul:activeColor; runs pulumi up; verifies url serves the new version. "
-                        + "Switching to the live colour is a no-op."})
+        description = {"Pre-scaled blue-green switch through Pulumi's Automation API (needs the pulumi CLI, the cloud's CLI "
+                + "and the stack's credentials; docs/cli.md).",
+                "Reads how many instances the live colour runs; brings the idle colour to that many (consoul:<idle>MinReplicas, "
+                        + "pulumi up) and waits until they are ready, else refuses, restores its minimum and leaves the routing; "
+                        + "smoke-tests it at previewUrl (/health, /ready, its version against its image tag, with "
+                        + "--smoke-api-key one /chat); sets consoul:activeColor and holds the former colour at its capacity "
+                        + "(one pulumi up); verifies url serves the new version; after the scale-down delay returns the former "
+                        + "colour to its minimum. Switching to the live colour is a no-op."})
 public final class SwitchCommand implements Runnable {
     @Spec
     CommandSpec spec;

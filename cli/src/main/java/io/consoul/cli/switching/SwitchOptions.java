@@ -15,9 +15,48 @@ final class SwitchOptions {
             description = "How long url may take to serve the new colour's version after the update (default: ${DEFAULT-VALUE}).")
     long verifyTimeoutSeconds;
 
+    @Option(names = "--ready-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "How long the idle colour may take to have as many ready instances as the live one runs; "
+                    + "past it the switch refuses, restores the idle colour's minimum and leaves the routing (default: ${DEFAULT-VALUE}).")
+    long readyTimeoutSeconds;
+
+    @Option(names = "--scale-down-delay", paramLabel = "DURATION",
+            description = "How long the former live colour keeps its capacity after the switch, for an instant rollback: "
+                    + "600, 90s, 10m, 1h (default: consoul:scaleDownDelay, else 10m).")
+    String scaleDownDelay;
+
+    @Option(names = "--no-wait", description = "Return after the switch instead of waiting out the scale-down delay; "
+            + "run `consoul scale-down <stack>` once it has passed.")
+    boolean noWait;
+
+    @Option(names = "--preview-url", paramLabel = "URL",
+            description = "Smoke-test the idle colour here instead of the stack's previewUrl (your own tunnel or port-forward).")
+    String previewUrl;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Verify production here instead of the stack's url (your own tunnel or port-forward).")
+    String url;
+
+    @Option(names = "--identity-token", paramLabel = "TOKEN",
+            description = "Sent as Authorization: Bearer to previewUrl and url (a private Cloud Run service); "
+                    + "by default consoul takes one with gcloud auth print-identity-token where the stack needs it.")
+    String identityToken;
+
+    @Option(names = "--poll-interval", defaultValue = "2", paramLabel = "SECONDS", hidden = true,
+            description = "How often readiness and url are polled (default: ${DEFAULT-VALUE}).")
+    long pollSeconds;
+
+    SwitchSettings settings() {
+        return new SwitchSettings(Duration.ofSeconds(verifyTimeoutSeconds), Duration.ofSeconds(readyTimeoutSeconds),
+                Duration.ofSeconds(pollSeconds),
+                Optional.ofNullable(scaleDownDelay).map(text -> DurationText.parse("--scale-down-delay", text)), !noWait);
+    }
+
     /** Switches {@code stack} to {@code to}, or to its idle colour when empty, printing each step to {@code out}. */
     void run(StackOptions stack, Optional<String> to, PrintWriter out) {
-        new BlueGreenSwitch(stack.open(), stack.stack, new StepReport(out), Duration.ofSeconds(verifyTimeoutSeconds),
-                Duration.ofSeconds(2)).switchTo(to, smokeApiKey);
+        SwitchSettings settings = settings();
+        try (PreviewReach reach = stack.reach().withOverrides(previewUrl, url, identityToken)) {
+            new BlueGreenSwitch(stack.open(), stack.stack, new StepReport(out), settings, reach).switchTo(to, smokeApiKey);
+        }
     }
 }

@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A stand-in {@code pulumi} executable: answers the calls Pulumi's Automation API really makes for select, outputs,
- * config set and up ({@code version}, {@code stack select}, {@code stack output --json [--show-secrets]},
- * {@code config set}, {@code up}, {@code stack history --json}), records each call in {@code calls.log}, and keeps
- * a tiny stack: {@code config set} changes the config, only {@code up} changes what is deployed (the outputs).
+ * A stand-in {@code pulumi} executable and a stand-in {@code aws}, enough for a whole pre-scaled switch on an AWS stack.
+ * <p>{@code pulumi} answers the calls Pulumi's Automation API really makes ({@code version}, {@code stack select},
+ * {@code stack output --json}, {@code stack export}, {@code config get|set|rm}, {@code up}, {@code stack history}),
+ * records each in {@code calls.log}, and keeps a tiny stack: {@code config set/rm} change the config (one file per
+ * key under {@code config/}), only {@code up} changes what is deployed ({@code deployed/}), and every update appends
+ * {@code <epoch ms> active=<colour> blue=<ready> green=<ready>} to {@code ups.log} — what was ready when it ran.
+ * <p>{@code aws} plays ECS and the ALB: a colour runs {@code max(autoscaled, deployed minimum)} tasks, all healthy,
+ * capped by {@code cap.<colour>} when that file exists (a quota the scale-up cannot pass).
  */
 final class StandInPulumi {
     private final Path dir;
@@ -21,43 +26,105 @@ final class StandInPulumi {
 
     static StandInPulumi install(Path dir, String blueUrl, String greenUrl, String blueImage, String greenImage)
             throws IOException {
-        Files.createDirectories(dir);
-        String script = """
-                #!/usr/bin/env bash
+        Files.createDirectories(dir.resolve("config"));
+        Files.createDirectories(dir.resolve("deployed"));
+        String common = """
                 dir="$(cd "$(dirname "$0")" && pwd)"
+                # tasks of a colour: the autoscaler's count, raised to the deployed minimum, capped by a quota
+                count() {
+                  local n; n="$(cat "$dir/autoscaled.$1")"
+                  if [ -f "$dir/deployed/consoul:$1MinReplicas" ]; then
+                    local m; m="$(cat "$dir/deployed/consoul:$1MinReplicas")"; [ "$m" -gt "$n" ] && n="$m"
+                  fi
+                  if [ -f "$dir/cap.$1" ]; then local c; c="$(cat "$dir/cap.$1")"; [ "$n" -gt "$c" ] && n="$c"; fi
+                  echo "$n"
+                }
+                """;
+        String pulumi = "#!/usr/bin/env bash\n" + common + """
                 echo "$*" >> "$dir/calls.log"
+                key=""; for a in "${@:3}"; do case "$a" in --*) ;; *) key="$a"; break ;; esac; done
                 case "$1 $2" in
                   "version "*) echo "v3.150.0" ;;
                   "stack select") ;;
                   "stack output")
-                    active="$(cat "$dir/deployed")"
+                    active="$(cat "$dir/deployed/consoul:activeColor")"
                     if [ "$active" = blue ]; then url='%1$s'; preview='%2$s'; idle=green; else url='%2$s'; preview='%1$s'; idle=blue; fi
                     printf '{"url":"%%s","previewUrl":"%%s","activeColor":"%%s","idleColor":"%%s","blueImage":"%3$s","greenImage":"%4$s","redisEndpoint":"redis.internal:6379"}\\n' \\
                       "$url" "$preview" "$active" "$idle" ;;
+                  "stack export")
+                    res=""
+                    for c in blue green; do
+                      res="$res{\\"urn\\":\\"urn:pulumi:s::consoul::consoul:aws:Service\\$aws:ecs/service:Service::consoul-$c\\",\\"type\\":\\"aws:ecs/service:Service\\",\\"outputs\\":{\\"cluster\\":\\"arn:aws:ecs:us-east-1:123456789012:cluster/consoul-4f2a\\",\\"name\\":\\"consoul-$c-81bc\\"}},"
+                      res="$res{\\"urn\\":\\"urn:pulumi:s::consoul::consoul:aws:Service\\$aws:lb/targetGroup:TargetGroup::consoul-$c\\",\\"type\\":\\"aws:lb/targetGroup:TargetGroup\\",\\"outputs\\":{\\"arn\\":\\"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/consoul-$c-77/0a1b\\"}},"
+                    done
+                    echo "{\\"version\\":3,\\"deployment\\":{\\"resources\\":[${res%%,}]}}" ;;
+                  "config get")
+                    if [ -f "$dir/config/$key" ]; then printf '{"value":"%%s","secret":false}\\n' "$(cat "$dir/config/$key")"
+                    else echo "error: configuration key '$key' not found for stack 'aws-production'" >&2; exit 255; fi ;;
                   "config set")
-                    [ "$3" = "consoul:activeColor" ] || { echo "unexpected config key $3" >&2; exit 2; }
-                    echo "${@: -1}" > "$dir/config" ;;
+                    echo "${@: -1}" > "$dir/config/$key" ;;
+                  "config rm")
+                    rm -f "$dir/config/$key" ;;
                   "up --yes")
                     if [ -f "$dir/fail-up" ]; then echo "error: update failed: stand-in refused" >&2; exit 1; fi
-                    cp "$dir/config" "$dir/deployed" ;;
+                    rm -f "$dir"/deployed/*; cp "$dir"/config/* "$dir/deployed/"
+                    echo "$(date +%%s%%3N) active=$(cat "$dir/deployed/consoul:activeColor") blue=$(count blue) green=$(count green)" >> "$dir/ups.log" ;;
                   "stack history")
                     echo '[{"version":7,"kind":"update","startTime":"2026-11-29T10:00:00Z","endTime":"2026-11-29T10:00:30Z","message":"","environment":{},"config":{},"result":"succeeded","resourceChanges":{"update":2,"same":40}}]' ;;
                   *) echo "stand-in pulumi: unexpected call: $*" >&2; exit 2 ;;
                 esac
                 """.formatted(blueUrl, greenUrl, blueImage, greenImage);
-        Path pulumi = dir.resolve("pulumi");
-        Files.writeString(pulumi, script);
-        Files.setPosixFilePermissions(pulumi, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String aws = "#!/usr/bin/env bash\n" + common + """
+                echo "aws $*" >> "$dir/calls.log"
+                colour=green; case "$*" in *consoul-blue*) colour=blue ;; esac
+                n="$(count "$colour")"
+                case "$1 $2" in
+                  "ecs describe-services") printf '{"services":[{"desiredCount":%s,"runningCount":%s,"pendingCount":0}],"failures":[]}\\n' "$n" "$n" ;;
+                  "elbv2 describe-target-health")
+                    t=""; for i in $(seq 1 "$n"); do t="$t{\\"Target\\":{\\"Id\\":\\"10.0.1.$i\\",\\"Port\\":8000},\\"TargetHealth\\":{\\"State\\":\\"healthy\\"}},"; done
+                    echo "{\\"TargetHealthDescriptions\\":[${t%,}]}" ;;
+                  *) echo "stand-in aws: unexpected call: $*" >&2; exit 2 ;;
+                esac
+                """;
+        write(dir.resolve("pulumi"), pulumi);
+        write(dir.resolve("aws"), aws);
         StandInPulumi standIn = new StandInPulumi(dir);
         standIn.deploy("blue");
+        standIn.autoscaled("blue", 2);
+        standIn.autoscaled("green", 2);
         return standIn;
     }
 
-    /** As if the stack had been deployed with this colour live. */
+    private static void write(Path file, String script) throws IOException {
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** As if the stack had been deployed with this colour live and no per-colour minimum. */
     void deploy(String colour) throws IOException {
-        Files.writeString(dir.resolve("deployed"), colour + "\n");
-        Files.writeString(dir.resolve("config"), colour + "\n");
+        for (Path folder : List.of(dir.resolve("config"), dir.resolve("deployed"))) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            Files.writeString(folder.resolve("consoul:activeColor"), colour + "\n");
+        }
         Files.deleteIfExists(dir.resolve("calls.log"));
+        Files.deleteIfExists(dir.resolve("ups.log"));
+    }
+
+    /** The tasks the autoscaler runs for a colour. */
+    void autoscaled(String colour, int tasks) throws IOException {
+        Files.writeString(dir.resolve("autoscaled." + colour), tasks + "\n");
+    }
+
+    /** A quota: the colour never runs more tasks than this. */
+    void cap(String colour, int tasks) throws IOException {
+        Files.writeString(dir.resolve("cap." + colour), tasks + "\n");
+    }
+
+    /** As if {@code pulumi config set key value} had been run by hand. */
+    void configure(String key, String value) throws IOException {
+        Files.writeString(dir.resolve("config").resolve(key), value + "\n");
     }
 
     void failUpdates() throws IOException {
@@ -65,15 +132,31 @@ final class StandInPulumi {
     }
 
     String deployed() throws IOException {
-        return Files.readString(dir.resolve("deployed")).strip();
+        return deployed("consoul:activeColor").orElseThrow();
     }
 
     String configured() throws IOException {
-        return Files.readString(dir.resolve("config")).strip();
+        return configured("consoul:activeColor").orElseThrow();
+    }
+
+    Optional<String> configured(String key) throws IOException {
+        Path f = dir.resolve("config").resolve(key);
+        return Files.exists(f) ? Optional.of(Files.readString(f).strip()) : Optional.empty();
+    }
+
+    Optional<String> deployed(String key) throws IOException {
+        Path f = dir.resolve("deployed").resolve(key);
+        return Files.exists(f) ? Optional.of(Files.readString(f).strip()) : Optional.empty();
     }
 
     List<String> calls() throws IOException {
         Path log = dir.resolve("calls.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** One line per update: {@code <epoch ms> active=green blue=3 green=3}. */
+    List<String> updates() throws IOException {
+        Path log = dir.resolve("ups.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +137,127 @@ class SwitchTest {
         assertTrue(run.out.matches("(?s).*green\\s+idle\\s+ghcr.io/consoul/consoul:1.1.0\\s+1.1.0\\s+" + green.url() + ".*"), run.out);
     }
 
+    @Test
+    @DisplayName("pre-scale: the live colour's running count is read from the platform and applied to the idle colour, "
+            + "which has that many ready before the traffic moves; the former live colour is held at it")
+    void idleColourIsBroughtToTheLiveCapacityBeforeTrafficMoves() throws Exception {
+        pulumi.autoscaled("blue", 8);
+        pulumi.autoscaled("green", 2);
+        Run run = consoul("switch", STACK);
+        assertEquals(0, run.exitCode, run.out + run.err);
+        List<String> calls = pulumi.calls();
+        int read = indexOf(calls, "aws ecs describe-services --cluster arn:aws:ecs:us-east-1:123456789012:cluster/consoul-4f2a --services consoul-blue-81bc --region us-east-1");
+        int raise = indexOf(calls, "config set consoul:greenMinReplicas --plaintext --stack " + STACK + " --non-interactive -- 8");
+        int move = indexOf(calls, "config set consoul:activeColor");
+        assertTrue(read >= 0 && raise > read && move > raise, calls.toString());
+        // Two updates: the scale-up with blue still live, then the routing, when green already had 8 ready.
+        List<String> updates = pulumi.updates();
+        assertEquals(2, updates.size(), updates.toString());
+        assertTrue(updates.get(0).endsWith("active=blue blue=8 green=8"), updates.toString());
+        assertTrue(updates.get(1).endsWith("active=green blue=8 green=8"), updates.toString());
+        assertEquals("8", pulumi.deployed("consoul:blueMinReplicas").orElseThrow(), "blue is held at its capacity");
+        assertTrue(run.out.contains("✔ blue (live) runs 8 instance(s)"), run.out);
+        assertTrue(run.out.contains("✔ green: 8 of 8 instance(s) ready"), run.out);
+        assertTrue(run.out.indexOf("8 of 8 instance(s) ready") < run.out.indexOf("smoke test green"), run.out);
+        assertTrue(run.out.contains("blue keeps 8 instance(s) until") && run.out.contains("consoul scale-down " + STACK), run.out);
+    }
+
+    @Test
+    @DisplayName("pre-scale: an idle colour that cannot reach the capacity in time is refused, its minimum restored, "
+            + "the routing untouched, exit 1 with the reason")
+    void idleColourShortOfCapacityRefusesAndRestores() throws Exception {
+        pulumi.autoscaled("blue", 6);
+        pulumi.autoscaled("green", 2);
+        pulumi.cap("green", 4);
+        Run run = consoul("switch", STACK, "--ready-timeout", "2");
+        assertEquals(1, run.exitCode, run.out);
+        assertTrue(run.err.contains("refused to switch " + STACK + " to green: only 4 of 6 instance(s) ready after 2 s")
+                && run.err.contains("routing unchanged, green's minimum restored"), run.err);
+        assertTrue(run.out.contains("✘ green: 4 of 6 instance(s) ready"), run.out);
+        assertEquals("blue", pulumi.configured());
+        assertEquals("blue", pulumi.deployed());
+        assertTrue(pulumi.configured("consoul:greenMinReplicas").isEmpty());
+        assertTrue(pulumi.deployed("consoul:greenMinReplicas").isEmpty(), "the restore was applied by an update");
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set consoul:activeColor")), pulumi.calls().toString());
+        List<String> updates = pulumi.updates();
+        assertTrue(updates.get(updates.size() - 1).endsWith("active=blue blue=6 green=2"), updates.toString());
+    }
+
+    @Test
+    @DisplayName("scale-down: the command waits out the delay, then removes both minimums and updates")
+    void formerColourReturnsToItsMinimumAfterTheDelay() throws Exception {
+        pulumi.autoscaled("blue", 5);
+        pulumi.autoscaled("green", 1);
+        Run run = consoul("switch", STACK, "--scale-down-delay", "3s");
+        assertEquals(0, run.exitCode, run.out + run.err);
+        List<String> updates = pulumi.updates();
+        assertEquals(3, updates.size(), updates.toString());
+        long moved = Long.parseLong(updates.get(1).split(" ")[0]);
+        long scaledDown = Long.parseLong(updates.get(2).split(" ")[0]);
+        assertTrue(scaledDown - moved >= 3000, "scaled down " + (scaledDown - moved) + " ms after the switch");
+        // blue back to what its autoscaler would run without the hold: the stand-in's minimum of 1
+        pulumi.autoscaled("blue", 1);
+        assertTrue(pulumi.configured("consoul:blueMinReplicas").isEmpty() && pulumi.configured("consoul:greenMinReplicas").isEmpty());
+        assertTrue(pulumi.deployed("consoul:blueMinReplicas").isEmpty() && pulumi.deployed("consoul:greenMinReplicas").isEmpty());
+        assertTrue(updates.get(2).contains("active=green"), updates.toString());
+        assertTrue(run.out.contains("scale-down delay 3s") && run.out.contains("scale-down done"), run.out);
+    }
+
+    @Test
+    @DisplayName("consoul:scaleDownDelay from the stack sets the hold; a bad one fails before anything changes")
+    void scaleDownDelayFromTheStack() throws Exception {
+        pulumi.configure("consoul:scaleDownDelay", "90s");
+        Run run = consoul("switch", STACK);
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("(scale-down delay 1m30s)"), run.out);
+
+        pulumi.deploy("blue");
+        pulumi.configure("consoul:scaleDownDelay", "ten minutes");
+        Run bad = consoul("switch", STACK);
+        assertEquals(2, bad.exitCode, bad.out + bad.err);
+        assertTrue(bad.err.contains("consoul:scaleDownDelay = 'ten minutes' is not a duration: allowed seconds (600) or 90s, 10m, 1h"), bad.err);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set") || c.startsWith("up")), pulumi.calls().toString());
+    }
+
+    @Test
+    @DisplayName("rollback during the delay: the former colour is still at capacity, so there is no scale-up, one update")
+    void rollbackDuringTheDelayIsInstant() throws Exception {
+        pulumi.autoscaled("blue", 4);
+        pulumi.autoscaled("green", 1);
+        assertEquals(0, consoul("switch", STACK).exitCode);
+        int before = pulumi.calls().size();
+        int updatesBefore = pulumi.updates().size();
+        pulumi.autoscaled("blue", 1); // no traffic: blue's autoscaler would scale it in, only the hold keeps it at 4
+
+        Run rollback = consoul("rollback", STACK);
+        assertEquals(0, rollback.exitCode, rollback.out + rollback.err);
+        assertTrue(rollback.out.contains("blue already has 4 ready instance(s), >= 4: no scale-up "
+                + "(consoul:blueMinReplicas = 4, held since the last switch)"), rollback.out);
+        List<String> calls = pulumi.calls().subList(before, pulumi.calls().size());
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("config set consoul:blueMinReplicas")), calls.toString());
+        assertEquals(1, pulumi.updates().size() - updatesBefore, "one update: the routing");
+        assertEquals("blue", pulumi.deployed());
+        assertEquals("4", pulumi.deployed("consoul:greenMinReplicas").orElseThrow(), "green is held now");
+    }
+
+    @Test
+    @DisplayName("a switch waiting out its delay leaves the colours alone when a rollback happened meanwhile")
+    void waitingSwitchLeavesTheHoldsToALaterRollback() throws Exception {
+        pulumi.autoscaled("blue", 3);
+        pulumi.autoscaled("green", 1);
+        Path out = work.resolve("waiting.out");
+        Path err = work.resolve("waiting.err");
+        Process waiting = start(out, err, "switch", STACK, "--scale-down-delay", "15s");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(out).contains("waiting (Ctrl-C"));
+        Run rollback = consoul("rollback", STACK);
+        assertEquals(0, rollback.exitCode, rollback.out + rollback.err);
+        Run first = finish(waiting, out, err);
+        assertEquals(0, first.exitCode, first.out + first.err);
+        assertTrue(first.out.contains("green is no longer live on " + STACK + " (rolled back since)"), first.out);
+        assertEquals("blue", pulumi.deployed());
+        assertEquals("3", pulumi.deployed("consoul:greenMinReplicas").orElseThrow(), "the rollback's hold is kept");
+    }
+
     private static String blueOrGreen(String colour) {
         return colour.equals("blue") ? blue.url() : green.url();
     }
@@ -156,22 +279,31 @@ class SwitchTest {
      * change in-process.
      */
     private Run consoul(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.consoul.cli.ConsoulCli"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--project-dir", work.toString()));
-        if (!args[0].equals("status")) {
-            command.addAll(List.of("--verify-timeout", "10"));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("PATH", pulumi.directory() + File.pathSeparator + System.getenv("PATH"));
-        Path out = work.resolve("out.txt");
-        Path err = work.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = start(work.resolve("out.txt"), work.resolve("err.txt"), args);
+        return finish(process, work.resolve("out.txt"), work.resolve("err.txt"));
+    }
+
+    private Run finish(Process process, Path out, Path err) throws Exception {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("consoul did not finish: " + Files.readString(out) + Files.readString(err));
         }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Process start(Path out, Path err, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.consoul.cli.ConsoulCli"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--project-dir", work.toString()));
+        if (args[0].equals("switch") || args[0].equals("rollback")) {
+            command.addAll(List.of("--verify-timeout", "10", "--poll-interval", "1"));
+            if (!List.of(args).contains("--scale-down-delay")) {
+                command.add("--no-wait");
+            }
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().put("PATH", pulumi.directory() + File.pathSeparator + System.getenv("PATH"));
+        return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 }

@@ -30,7 +30,9 @@ public final class FaultSuite {
         long start = System.nanoTime();
         List<ScenarioResult> results = new ArrayList<>();
         results.addAll(onStack(repo, jar, false, s -> List.of(named("rate limit", s::rateLimit),
-                named("blue-green switch", s::blueGreenSwitch), named("rolling restart", s::rollingRestart),
+                named("blue-green switch", s::blueGreenSwitch),
+                named("pre-scaled switch", () -> s.preScaledSwitch(consoulSwitch(repo, s.stack()))),
+                named("rolling restart", s::rollingRestart),
                 named("SIGKILL one instance", s::sigkill), named("Redis restart", s::redisRestart))));
         results.addAll(onStack(repo, jar, true, s -> List.of(named("rate limit", s::rateLimit),
                 named("Redis restart", s::redisRestart))));
@@ -41,6 +43,28 @@ public final class FaultSuite {
         System.out.println(table);
         System.out.println("written to " + out);
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
+    }
+
+    /** The pre-scaled switch as an operator runs it: {@code ./consoul switch local}, a 15 s scale-down delay (longer than the 10 s window the scenario rules on). */
+    static Runnable consoulSwitch(Path repo, LocalStack stack) {
+        return () -> {
+            Path log = stack.workDir().resolve("logs/consoul-switch.log");
+            try {
+                Process p = new ProcessBuilder(repo.resolve("consoul").toString(), "switch", "local", "--local-dir",
+                        stack.workDir().toString(), "--scale-down-delay", "15s", "--poll-interval", "1")
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("./consoul switch local exited " + p.exitValue() + ": "
+                            + Files.readString(log).strip().lines().reduce((a, b) -> b).orElse(""));
+                }
+                System.out.print(Files.readString(log));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /** A scenario by name, so one that throws still gets its row (a FAIL with the reason) and the rest still run. */
@@ -80,7 +104,7 @@ public final class FaultSuite {
         md.append(String.format("- Date: %s%n", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC)).replaceAll("\\.\\d+", "")));
         md.append(String.format("- Machine: %s, %d cores, %s %s, Java %s%n", hostname(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
-        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs; ")
+        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs (the pre-scaled switch starts from 3 blue + 1 green); ")
                 .append("load: 48 sessions, 8 workers, 20 ms pause, no client retries\n");
         md.append(String.format("- Whole run: %.1f min%n%n", minutes));
         md.append("| scenario | Redis, limiter | sent | failed | 429 | p99 ms | sessions lost | rule | result | seen |\n");

@@ -31,6 +31,8 @@ public final class LoadDriver {
     private final List<Thread> workers = new ArrayList<>();
     private final Map<String, List<Ack>> acked = new ConcurrentHashMap<>();
     private final List<Long> latenciesNanos = Collections.synchronizedList(new ArrayList<>());
+    /** Each request's start and time taken, for percentiles over a window ({@link #p99Millis}). */
+    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder ok = new LongAdder();
@@ -87,6 +89,7 @@ public final class LoadDriver {
                 failures.computeIfAbsent("no answer", k -> new LongAdder()).increment();
             }
             latenciesNanos.add(System.nanoTime() - start);
+            samples.add(new long[] {start, System.nanoTime() - start});
             sleep(pause.toMillis());
         }
     }
@@ -142,6 +145,17 @@ public final class LoadDriver {
             }
         }
         return n;
+    }
+
+    /** The 99th percentile (ms) of the requests started in [{@code fromNanos}, {@code toNanos}), and how many. */
+    public double[] p99Millis(long fromNanos, long toNanos) {
+        List<Long> window = new ArrayList<>();
+        synchronized (samples) {
+            for (long[] s : samples) if (s[0] >= fromNanos && s[0] < toNanos) window.add(s[1]);
+        }
+        Collections.sort(window);
+        double p99 = window.isEmpty() ? 0 : window.get((int) Math.ceil(window.size() * 0.99) - 1) / 1e6;
+        return new double[] {p99, window.size()};
     }
 
     public long sentSoFar() {

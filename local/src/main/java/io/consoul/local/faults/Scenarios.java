@@ -38,6 +38,10 @@ public final class Scenarios {
         this.stackName = FaultStack.describe(cluster);
     }
 
+    public LocalStack stack() {
+        return stack;
+    }
+
     private LoadDriver load(String prefix) {
         return new LoadDriver(stack.url(), FaultStack.LOAD_KEY, prefix, SESSIONS, THREADS, PAUSE).start();
     }
@@ -106,6 +110,94 @@ public final class Scenarios {
                 "zero failed; no message lost; every session continues on the new colour",
                 String.format("%s → %s; production then served %s; %d/%d sessions continued across the colours",
                         from.label(), to.label(), served, spanning, report.sessions()), violations, seconds(t0));
+    }
+
+    /**
+     * Issue 11's switch under load: the live colour at 3 instances, the idle one at 1, then {@code switcher} (the
+     * consoul command's pre-scaled switch, with a short scale-down delay) mid-load. Watches HAProxy every 20 ms: how
+     * many idle-colour servers were UP when production was last routed to the live colour, just before the first
+     * request could reach the new one. Rules: nothing failed or lost over the whole run, 3 ready before the move, p99
+     * of the 10 s from the move within 1.5 × p99 of the 10 s before the command (the switcher's delay must outlast it).
+     */
+    public ScenarioResult preScaledSwitch(Runnable switcher) {
+        long t0 = System.nanoTime();
+        stack.reload();
+        Color from = stack.activeColor();
+        Color to = from.other();
+        int live = 3;
+        stack.scale(from, live);
+        stack.scale(to, 1);
+        LoadDriver load = load("prescale");
+        // 5 s to warm the instances, then the baseline: the 10 s before the command.
+        sleep(Duration.ofSeconds(15));
+        int[] readyBeforeMove = {-1};
+        long[] movedAt = {0};
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (watching.get() && movedAt[0] == 0) {
+                int up = (int) stack.serverStates().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(to.label() + "/") && e.getValue().equals("UP")).count();
+                if (stack.routedColor() == to) movedAt[0] = System.nanoTime();
+                else readyBeforeMove[0] = up;
+                sleep(Duration.ofMillis(20));
+            }
+        }, "route-watch");
+        watcher.start();
+        long switchStart = System.nanoTime();
+        String switchError = null;
+        try {
+            switcher.run();
+        } catch (RuntimeException e) {
+            switchError = e.getMessage();
+        }
+        watching.set(false);
+        join(watcher);
+        sleep(Duration.ofSeconds(2));
+        String served = healthVersion(stack.url());
+        long loadEnd = System.nanoTime();
+        LoadReport report = load.stopAndVerify();
+        // Equal windows: the 10 s before the command, and the 10 s from the moment production moved (verification
+        // and the hold; the switcher's delay outlasts it). Reported apart, not ruled: the scale-up — locally the new
+        // JVMs start on the very cores that serve the load, which no cloud does — and the rest (the scale-down).
+        long window = Duration.ofSeconds(10).toNanos();
+        long moved = movedAt[0] == 0 ? switchStart : movedAt[0];
+        double[] before = load.p99Millis(switchStart - window, switchStart);
+        double[] during = load.p99Millis(moved, moved + window);
+        double[] scaleUp = load.p99Millis(switchStart, moved);
+        double[] later = load.p99Millis(moved + window, loadEnd);
+        stack.reload();
+        int toAfter = stack.instances(to);
+        int fromAfter = stack.instances(from);
+        restore(from, to);
+
+        List<String> violations = new ArrayList<>();
+        if (switchError != null) violations.add("the switch failed: " + switchError);
+        if (report.failed() > 0) violations.add(report.failed() + " failed request(s): " + report.failures());
+        if (report.sessionsLost() > 0) violations.add(report.sessionsLost() + " session(s) lost an acknowledged message");
+        if (movedAt[0] == 0) violations.add("production never moved to " + to.label());
+        if (readyBeforeMove[0] < live) violations.add(to.label() + " had " + readyBeforeMove[0] + " ready instance(s) when production moved, not " + live);
+        if (during[0] > 1.5 * before[0]) violations.add(String.format("p99 in the 10 s from the move %.0f ms > 1.5 × %.0f ms in the 10 s before", during[0], before[0]));
+        if (!stack.version(to).equals(served)) violations.add("production serves " + served + " after the switch");
+        return new ScenarioResult("pre-scaled switch (live 3, idle 1)", stackName, report.sent(), report.failed(), report.rateLimited(),
+                during[0], report.sessions(), report.sessionsLost(),
+                "zero failed; no message lost; idle colour at the live count and ready before traffic moves; p99 in the 10 s from the move ≤ 1.5 × the 10 s before",
+                String.format("%s 3 / %s 1 → %s; %s had %d UP in HAProxy when production moved (%.1f s into the switch); "
+                                + "p99 in the 10 s before %.0f ms (%d requests), in the 10 s from the move %.0f ms (%d requests); "
+                                + "not ruled: during the scale-up %.0f ms (%d requests, 2 JVMs starting on the same cores), "
+                                + "afterwards incl. the scale-down %.0f ms (%d requests); after: %s %d, %s %d%s",
+                        from.label(), to.label(), to.label(), to.label(), readyBeforeMove[0],
+                        (moved - switchStart) / 1e9, before[0], (long) before[1], during[0], (long) during[1],
+                        scaleUp[0], (long) scaleUp[1], later[0], (long) later[1], to.label(), toAfter, from.label(), fromAfter,
+                        report.failures().isEmpty() ? "" : "; failures: " + report.failures()),
+                violations, seconds(t0));
+    }
+
+    /** Back to how the other scenarios expect the stack: {@code from} live with 2 instances, {@code to} with 1. */
+    private void restore(Color from, Color to) {
+        for (Color c : Color.values()) if (stack.held(c).isPresent()) stack.release(c);
+        stack.scale(from, 2);
+        stack.activate(from);
+        stack.scale(to, 1);
     }
 
     /**

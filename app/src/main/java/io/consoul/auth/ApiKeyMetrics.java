@@ -1,0 +1,34 @@
+package io.consoul.auth;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The reference's per-key families: {@code consoul_api_key_requests_total{api_key_id}} and
+ * {@code consoul_api_key_last_used_timestamp{api_key_id}}, labelled with the redacted key id (never the key).
+ * One series per configured key, so the count stays bounded.
+ */
+final class ApiKeyMetrics {
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> lastUsed = new ConcurrentHashMap<>();
+
+    ApiKeyMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void used(Caller caller) {
+        String id = caller.keyId();
+        Counter.builder("consoul.api.key.requests").description("Total requests by API key (redacted identifier)")
+                .tag("api_key_id", id).register(registry).increment();
+        lastUsed.computeIfAbsent(id, key -> {
+            AtomicLong seconds = new AtomicLong();
+            Gauge.builder("consoul.api.key.last.used.timestamp", seconds, AtomicLong::get)
+                    .description("Unix timestamp of last request by API key").tag("api_key_id", key).register(registry);
+            return seconds;
+        }).set(System.currentTimeMillis() / 1000);
+    }
+}

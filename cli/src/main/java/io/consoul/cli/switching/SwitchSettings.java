@@ -1,0 +1,15 @@
+package io.consoul.cli.switching;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a switch waits: for {@code url} to serve the new version, for the idle colour's instances to be ready, and how
+ * long the former live colour keeps its capacity (the option, else {@code consoul:scaleDownDelay}, else 10 minutes).
+ *
+ * @param waitForScaleDown true: the command waits out the delay, then scales down; false: it prints the follow-up
+ */
+record SwitchSettings(Duration verifyTimeout, Duration readyTimeout, Duration pollInterval,
+                      Optional<Duration> scaleDownDelay, boolean waitForScaleDown) {
+    static final Duration DEFAULT_SCALE_DOWN_DELAY = Duration.ofMinutes(10);
+}
