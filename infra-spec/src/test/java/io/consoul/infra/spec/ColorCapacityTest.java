@@ -1,27 +1,17 @@
 package io.consoul.infra.spec;
 
-import io.consoul.infra.spec.fixtures.SpecFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.consoul.infra.spec.fixtures.SpecFixtures.read;
+import static io.consoul.infra.spec.fixtures.SpecFixtures.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pre-scaled switch's stack settings: {@code blueMinReplicas}, {@code greenMinReplicas}, {@code scaleDownDelay}. */
 class ColorCapacityTest {
-
-    private static DeploymentSpec read(String stack, Map<String, String> overrides) {
-        Map<String, String> config = SpecFixtures.config();
-        config.putAll(overrides);
-        return DeploymentSpec.fromConfig(SpecFixtures.source(stack, config));
-    }
-
-    private static String refusal(String stack, Map<String, String> overrides) {
-        return assertThrows(InvalidConfigException.class, () -> read(stack, overrides)).getMessage();
-    }
 
     @Test
     @DisplayName("a colour's minimum overrides minReplicas for that colour only")

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.consoul.infra.spec.fixtures.SpecFixtures.read;
+import static io.consoul.infra.spec.fixtures.SpecFixtures.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,16 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each platform rule, named after it. The whole size × cloud table is checked in infra-conformance. */
 class PlatformLimitsTest {
-
-    private static DeploymentSpec read(String stack, Map<String, String> overrides) {
-        Map<String, String> config = SpecFixtures.config();
-        config.putAll(overrides);
-        return DeploymentSpec.fromConfig(SpecFixtures.source(stack, config));
-    }
-
-    private static String refusal(String stack, Map<String, String> overrides) {
-        return assertThrows(InvalidConfigException.class, () -> read(stack, overrides)).getMessage();
-    }
 
     @Test
     @DisplayName("Fargate: task CPU and memory must be one of its published pairs")
