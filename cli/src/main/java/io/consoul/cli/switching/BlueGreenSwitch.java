@@ -66,6 +66,7 @@ final class BlueGreenSwitch {
 
         Duration delay = scaleDownDelay(); // a bad consoul:scaleDownDelay fails here, before anything changes
         ColourMinimums minimums = ColourMinimums.read(stack, outputs); // which minimums the next update accepts
+        refuseStaleOverrides(minimums);
         PlatformCapacity capacity = timed("read the stack's resources", stack::capacity);
         long start = System.nanoTime();
         int live = capacity.running(active);
@@ -116,6 +117,22 @@ final class BlueGreenSwitch {
         } else if (raised || idleMinBefore.isPresent()) {
             // Nothing held, but the new live colour's own minimum stays until the scale-down removes it.
             hold(colour, colour + " keeps " + idleKey + " = " + stack.config(idleKey).orElse("?"), "", delay);
+        }
+    }
+
+    /**
+     * An override left from an earlier switch on a colour that no longer runs the newer image (a release since) would make
+     * every update of this switch fail the spec's validation: refuse before anything changes, saying how to clear it.
+     */
+    private void refuseStaleOverrides(ColourMinimums minimums) {
+        for (String colour : List.of("blue", "green")) {
+            String key = ConfigKeys.minReplicas(colour);
+            Optional<String> set = minimums.overridable(colour) ? Optional.empty() : stack.config(key);
+            if (set.isPresent()) {
+                throw new CliFailure("refused to switch " + stackName + ": " + key + " = " + set.get() + " is set, but "
+                        + minimums.why(colour) + ", so the spec refuses the next pulumi up; nothing was changed. Run "
+                        + "consoul scale-down " + stackName + " (or pulumi config rm " + key + ") first");
+            }
         }
     }
 

@@ -358,6 +358,23 @@ class SwitchTest {
     }
 
     @Test
+    @DisplayName("gcp/azure: an override left on the colour that is now the older image (a release since) is refused "
+            + "before anything changes, naming the key and how to clear it")
+    void staleOverrideOnTheOlderImageIsRefusedBeforeAnythingChanges() throws Exception {
+        pulumi = azureStack();
+        pulumi.configure("consoul:greenMinReplicas", "4"); // held when green was the release …
+        pulumi.configure("consoul:blueImage", "ghcr.io/consoul/consoul:1.2.0"); // … then blue got a newer one
+        Run run = consoul("switch", AZURE, "--to", "green");
+        assertEquals(1, run.exitCode, run.out + run.err);
+        assertTrue(run.err.contains("refused to switch " + AZURE + ": consoul:greenMinReplicas = 4 is set, but on azure")
+                && run.err.contains("nothing was changed. Run consoul scale-down " + AZURE), run.err);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set") || c.startsWith("up")), pulumi.calls().toString());
+        Map<String, String> config = new LinkedHashMap<>(Map.of("consoul:activeColor", "blue", "consoul:greenMinReplicas", "4",
+                "consoul:blueImage", "ghcr.io/consoul/consoul:1.2.0", "consoul:greenImage", NEWER));
+        assertThrows(InvalidConfigException.class, () -> assertTheSpecAccepts(config), "the spec refuses it too");
+    }
+
+    @Test
     @DisplayName("the rule per cloud, from the spec: aws and k8s may hold either colour; gcp and azure only the colour "
             + "with the newer image (blue when both run the same)")
     void awsAndK8sMayOverrideEitherColourGcpAndAzureOnlyTheNewerImage() {
