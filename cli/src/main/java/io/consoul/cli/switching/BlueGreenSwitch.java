@@ -26,6 +26,10 @@ import java.util.function.Supplier;
  *     the new one to its autoscaler. A rollback during the delay finds the former colour still at capacity.</li>
  * </ol>
  * A failed check before the traffic moves leaves the routing as it was.
+ * <p>Where colours are revisions of one service (Cloud Run, Container Apps), an update can set a minimum only for the
+ * colour with the newer image ({@link ColourMinimums}, the spec's rule): the hold of a former colour on the older image
+ * is skipped (its revision keeps the minimum it was created with), and a target on the older image is not pre-scaled —
+ * below the live capacity the switch refuses unless {@code --allow-under-capacity}.
  */
 final class BlueGreenSwitch {
     private final StackGateway stack;
@@ -61,6 +65,8 @@ final class BlueGreenSwitch {
                         () -> reach.preview(previewUrl));
 
         Duration delay = scaleDownDelay(); // a bad consoul:scaleDownDelay fails here, before anything changes
+        ColourMinimums minimums = ColourMinimums.read(stack, outputs); // which minimums the next update accepts
+        refuseStaleOverrides(minimums);
         PlatformCapacity capacity = timed("read the stack's resources", stack::capacity);
         long start = System.nanoTime();
         int live = capacity.running(active);
@@ -68,7 +74,7 @@ final class BlueGreenSwitch {
 
         String idleKey = ConfigKeys.minReplicas(colour);
         Optional<String> idleMinBefore = stack.config(idleKey);
-        boolean raised = preScale(capacity, colour, live, idleKey, idleMinBefore);
+        boolean raised = preScale(capacity, colour, live, idleKey, idleMinBefore, minimums);
 
         start = System.nanoTime();
         SmokeGate.Result smoke = SmokeGate.check(preview, image, apiKey);
@@ -79,7 +85,12 @@ final class BlueGreenSwitch {
             throw new CliFailure("refused to switch " + stackName + " to " + colour + ": " + smoke.failures() + "; " + undone);
         }
 
-        moveTraffic(colour, active, live);
+        boolean hold = live > 0 && minimums.overridable(active);
+        if (live > 0 && !hold) {
+            report.step(true, "no hold of " + active + ": " + minimums.why(active) + ". Its revision keeps the minimum it "
+                    + "was created with, so a rollback during the delay is not pre-scaled", 0);
+        }
+        moveTraffic(colour, active, live, hold);
 
         // Read the outputs again: the update reports where production now is and which colour it says is live.
         Map<String, String> after = timed("read the outputs after the update", stack::outputs);
@@ -101,7 +112,28 @@ final class BlueGreenSwitch {
         }
         report.line(String.format("%s: %s is live (%s), %s is idle; total %s",
                 stackName, colour, version, active, StepReport.seconds(report.totalMillis())));
-        hold(colour, active, live, delay);
+        if (hold) {
+            hold(colour, active + " keeps " + live + " instance(s)", ", so `consoul rollback " + stackName + "` is instant", delay);
+        } else if (raised || idleMinBefore.isPresent()) {
+            // Nothing held, but the new live colour's own minimum stays until the scale-down removes it.
+            hold(colour, colour + " keeps " + idleKey + " = " + stack.config(idleKey).orElse("?"), "", delay);
+        }
+    }
+
+    /**
+     * An override left from an earlier switch on a colour that no longer runs the newer image (a release since) would make
+     * every update of this switch fail the spec's validation: refuse before anything changes, saying how to clear it.
+     */
+    private void refuseStaleOverrides(ColourMinimums minimums) {
+        for (String colour : List.of("blue", "green")) {
+            String key = ConfigKeys.minReplicas(colour);
+            Optional<String> set = minimums.overridable(colour) ? Optional.empty() : stack.config(key);
+            if (set.isPresent()) {
+                throw new CliFailure("refused to switch " + stackName + ": " + key + " = " + set.get() + " is set, but "
+                        + minimums.why(colour) + ", so the spec refuses the next pulumi up; nothing was changed. Run "
+                        + "consoul scale-down " + stackName + " (or pulumi config rm " + key + ") first");
+            }
+        }
     }
 
     /** {@code --scale-down-delay}, else {@code consoul:scaleDownDelay}, else 10 minutes. */
@@ -115,12 +147,26 @@ final class BlueGreenSwitch {
      * Brings {@code colour} to {@code live} ready instances unless it has them already (held since the last switch).
      * Returns whether its minimum was raised; on a timeout restores it and refuses.
      */
-    private boolean preScale(PlatformCapacity capacity, String colour, int live, String idleKey, Optional<String> before) {
+    private boolean preScale(PlatformCapacity capacity, String colour, int live, String idleKey, Optional<String> before,
+                             ColourMinimums minimums) {
         long start = System.nanoTime();
         int ready = capacity.ready(colour);
         if (ready >= live) {
             report.step(true, colour + " already has " + ready + " ready instance(s), >= " + live + ": no scale-up"
                     + before.map(n -> " (" + idleKey + " = " + n + ", held since the last switch)").orElse(""), millisSince(start));
+            return false;
+        }
+        if (!minimums.overridable(colour)) {
+            // Sending the override would only make the update fail the spec's validation; the colour stays as it is.
+            String shortBy = colour + " has " + ready + " of " + live + " ready instance(s) and cannot be pre-scaled";
+            if (!settings.allowUnderCapacity()) {
+                report.step(false, shortBy, millisSince(start));
+                throw new CliFailure("refused to switch " + stackName + " to " + colour + ": it has " + ready
+                        + " ready instance(s), the live colour runs " + live + ", and " + idleKey + " cannot be raised: "
+                        + minimums.why(colour) + "; nothing was changed. To move the traffic anyway (" + colour
+                        + "'s autoscaler then scales it under the load), add --allow-under-capacity");
+            }
+            report.step(true, shortBy + ": moving anyway (--allow-under-capacity)", millisSince(start));
             return false;
         }
         timed("set " + idleKey + " = " + live + " (" + colour + " has " + ready + " ready)", () -> {
@@ -148,11 +194,10 @@ final class BlueGreenSwitch {
         return true;
     }
 
-    /** activeColor and the hold of the former live colour in one update; a failed update puts the config back. */
-    private void moveTraffic(String colour, String active, int live) {
+    /** activeColor and (when {@code hold}) the hold of the former live colour in one update; a failure puts the config back. */
+    private void moveTraffic(String colour, String active, int live, boolean hold) {
         String holdKey = ConfigKeys.minReplicas(active);
         Optional<String> holdBefore = stack.config(holdKey);
-        boolean hold = live > 0;
         timed("set consoul:activeColor = " + colour + (hold ? ", " + holdKey + " = " + live + " (hold " + active + ")" : ""), () -> {
             stack.setConfig(ConfigKeys.ACTIVE_COLOR, colour);
             if (hold) {
@@ -175,14 +220,10 @@ final class BlueGreenSwitch {
         }
     }
 
-    /** Keeps the former live colour at its capacity for the delay, then scales down — or says how to, later. */
-    private void hold(String colour, String former, int live, Duration delay) {
-        if (live == 0) {
-            return;
-        }
+    /** Keeps the overrides for the delay, then scales down — or says how to, later. */
+    private void hold(String colour, String what, String why, Duration delay) {
         Instant until = Instant.now().plus(delay).truncatedTo(ChronoUnit.SECONDS);
-        String held = former + " keeps " + live + " instance(s) until " + until + " (scale-down delay "
-                + DurationText.format(delay) + "), so `consoul rollback " + stackName + "` is instant";
+        String held = what + " until " + until + " (scale-down delay " + DurationText.format(delay) + ")" + why;
         if (!settings.waitForScaleDown()) {
             report.line(held + ". Then run: consoul scale-down " + stackName);
             return;
@@ -218,7 +259,7 @@ final class BlueGreenSwitch {
             held.forEach(stack::removeConfig);
             return null;
         });
-        timed(stack.update() + " (" + required(outputs, StackOutputs.IDLE_COLOR) + " back to its minimum)", () -> {
+        timed(stack.update() + " (" + String.join(", ", held) + " back to consoul:minReplicas)", () -> {
             stack.up();
             return null;
         });

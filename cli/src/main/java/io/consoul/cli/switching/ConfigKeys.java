@@ -12,4 +12,9 @@ final class ConfigKeys {
     static String minReplicas(String colour) {
         return "consoul:" + colour + "MinReplicas";
     }
+
+    /** {@code consoul:blueImage}: the image the next update deploys for that colour. */
+    static String image(String colour) {
+        return "consoul:" + colour + "Image";
+    }
 }

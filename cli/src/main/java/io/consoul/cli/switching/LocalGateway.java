@@ -1,6 +1,7 @@
 package io.consoul.cli.switching;
 
 import io.consoul.cli.CliFailure;
+import io.consoul.infra.spec.Cloud;
 import io.consoul.local.Color;
 import io.consoul.local.LocalStack;
 
@@ -94,6 +95,11 @@ final class LocalGateway implements StackGateway, PlatformCapacity {
     @Override
     public String update() {
         return "update (app processes, HAProxy map)";
+    }
+
+    @Override
+    public Optional<Cloud> cloud() {
+        return Optional.empty();
     }
 
     @Override

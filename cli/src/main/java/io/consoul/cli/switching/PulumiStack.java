@@ -89,6 +89,11 @@ final class PulumiStack implements StackGateway {
         }
     }
 
+    @Override
+    public Optional<Cloud> cloud() {
+        return Optional.of(cloud);
+    }
+
     /** Each cloud's reading, with the colour's resources found in {@code pulumi stack export}. */
     @Override
     public PlatformCapacity capacity() {

@@ -11,7 +11,8 @@ import java.util.Optional;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Switch traffic back to the idle colour (the previously live one), with the same steps as "
                 + "`consoul switch`. During the last switch's scale-down delay that colour is still held at capacity: "
-                + "no scale-up, one pulumi up of the routing. Nothing is rebuilt."})
+                + "no scale-up, one pulumi up of the routing. Nothing is rebuilt. On gcp/azure a colour on the older image is "
+                + "neither held nor pre-scaled: below the live capacity the rollback refuses unless --allow-under-capacity."})
 public final class RollbackCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,7 @@
 package io.consoul.cli.switching;
 
+import io.consoul.infra.spec.Cloud;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,9 @@ interface StackGateway {
     default String update() {
         return "pulumi up";
     }
+
+    /** The cloud whose program {@link #up()} runs; empty for the local deployment (a colour is a set of processes). */
+    Optional<Cloud> cloud();
 
     /** How many instances each colour runs and how many are ready, read from the platform. */
     PlatformCapacity capacity();

@@ -29,6 +29,12 @@ final class SwitchOptions {
             + "run `consoul scale-down <stack>` once it has passed.")
     boolean noWait;
 
+    @Option(names = "--allow-under-capacity",
+            description = "Move the traffic even when the target colour has fewer ready instances than the live one runs "
+                    + "and its minimum cannot be raised (gcp/azure: a rollback to the older image, whose revision keeps "
+                    + "the minimum it was created with); its autoscaler then scales it under the load. For emergencies.")
+    boolean allowUnderCapacity;
+
     @Option(names = "--preview-url", paramLabel = "URL",
             description = "Smoke-test the idle colour here instead of the stack's previewUrl (your own tunnel or port-forward).")
     String previewUrl;
@@ -49,7 +55,8 @@ final class SwitchOptions {
     SwitchSettings settings() {
         return new SwitchSettings(Duration.ofSeconds(verifyTimeoutSeconds), Duration.ofSeconds(readyTimeoutSeconds),
                 Duration.ofSeconds(pollSeconds),
-                Optional.ofNullable(scaleDownDelay).map(text -> DurationText.parse("--scale-down-delay", text)), !noWait);
+                Optional.ofNullable(scaleDownDelay).map(text -> DurationText.parse("--scale-down-delay", text)), !noWait,
+                allowUnderCapacity);
     }
 
     /** Switches {@code stack} to {@code to}, or to its idle colour when empty, printing each step to {@code out}. */

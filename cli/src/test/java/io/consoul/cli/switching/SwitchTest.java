@@ -1,6 +1,10 @@
 package io.consoul.cli.switching;
 
 import io.consoul.cli.Cli;
+import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.DeploymentSpec;
+import io.consoul.infra.spec.InvalidConfigException;
+import io.consoul.infra.spec.config.StackFile;
 import io.consoul.support.ConsoulInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,13 +19,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,6 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class SwitchTest {
     private static final String STACK = "aws-production";
+    /** A stack whose colours are revisions of one Container App: only the newer image's colour may have a minimum. */
+    private static final String AZURE = "azure-production";
+    private static final String OLDER = "ghcr.io/consoul/consoul:1.0.0";
+    private static final String NEWER = "ghcr.io/consoul/consoul:1.1.0";
     private static ConsoulInstance blue;
     private static ConsoulInstance green;
 
@@ -256,6 +268,147 @@ class SwitchTest {
         assertTrue(first.out.contains("green is no longer live on " + STACK + " (rolled back since)"), first.out);
         assertEquals("blue", pulumi.deployed());
         assertEquals("3", pulumi.deployed("consoul:greenMinReplicas").orElseThrow(), "the rollback's hold is kept");
+    }
+
+    @Test
+    @DisplayName("gcp/azure: a switch never sets a minimum the spec would refuse — every config the updates applied "
+            + "passes the real spec validator; the idle colour on the newer image is still pre-scaled")
+    void revisionCloudSwitchNeverSetsAMinimumTheSpecRefuses() throws Exception {
+        pulumi = azureStack();
+        pulumi.autoscaled("blue", 6);
+        pulumi.autoscaled("green", 1);
+        Run run = consoul("switch", AZURE);
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(pulumi.calls().stream().anyMatch(c -> c.startsWith("config set consoul:greenMinReplicas")
+                && c.endsWith("-- 6")), "green (newer image) is pre-scaled: " + pulumi.calls());
+        assertTrue(pulumi.updates().get(0).endsWith("active=blue blue=6 green=6"), pulumi.updates().toString());
+        List<Map<String, String>> applied = pulumi.appliedConfigs();
+        assertEquals(2, applied.size(), applied.toString());
+        applied.forEach(this::assertTheSpecAccepts);
+        // The check can fail: the hold the switch used to send is one the spec refuses on this stack.
+        Map<String, String> withHold = new LinkedHashMap<>(applied.get(1));
+        withHold.put("consoul:blueMinReplicas", "6");
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> assertTheSpecAccepts(withHold));
+        assertTrue(refused.getMessage().contains("consoul:blueMinReplicas = 6 is not allowed on azure"), refused.getMessage());
+    }
+
+    @Test
+    @DisplayName("gcp/azure: the hold of a former colour on the older image is skipped, with a step line that says why "
+            + "and what it means; the follow-up names only the override that was set")
+    void revisionCloudSkipsAndReportsTheHoldOfTheOlderImage() throws Exception {
+        pulumi = azureStack();
+        pulumi.autoscaled("blue", 6);
+        pulumi.autoscaled("green", 1);
+        Run run = consoul("switch", AZURE);
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set consoul:blueMinReplicas")), pulumi.calls().toString());
+        assertTrue(pulumi.configured("consoul:blueMinReplicas").isEmpty());
+        assertTrue(run.out.contains("✔ no hold of blue: on azure a colour's minimum is part of its revision, and an update "
+                + "creates a revision only for the colour with the newer image; blue runs the older image (" + OLDER + ")"), run.out);
+        assertTrue(run.out.contains("so a rollback during the delay is not pre-scaled"), run.out);
+        assertFalse(run.out.contains("blue keeps"), run.out);
+        assertTrue(run.out.contains("green keeps consoul:greenMinReplicas = 6 until"), run.out);
+    }
+
+    @Test
+    @DisplayName("scale-down removes only the overrides the switch set (green's), and what it applies passes the spec")
+    void scaleDownRemovesOnlyTheOverridesThatWereSet() throws Exception {
+        pulumi = azureStack();
+        pulumi.autoscaled("blue", 3);
+        pulumi.autoscaled("green", 1);
+        Run run = consoul("switch", AZURE, "--scale-down-delay", "1s");
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains("remove consoul:greenMinReplicas") && run.out.contains("scale-down done"), run.out);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config rm consoul:blueMinReplicas")), pulumi.calls().toString());
+        assertTrue(pulumi.deployed("consoul:greenMinReplicas").isEmpty());
+        assertEquals(3, pulumi.appliedConfigs().size());
+        pulumi.appliedConfigs().forEach(this::assertTheSpecAccepts);
+    }
+
+    @Test
+    @DisplayName("gcp/azure: a rollback to the older image under the live capacity is refused before anything changes "
+            + "without --allow-under-capacity, and moves with it (no override sent, the spec accepts every update)")
+    void olderImageRollbackUnderCapacityIsRefusedWithoutTheOptionAndMovesWithIt() throws Exception {
+        pulumi = azureStack();
+        pulumi.autoscaled("blue", 6);
+        pulumi.autoscaled("green", 1);
+        assertEquals(0, consoul("switch", AZURE).exitCode);
+        pulumi.autoscaled("blue", 1); // not held: blue's revision scales in to what its autoscaler keeps
+        int calls = pulumi.calls().size();
+
+        Run refused = consoul("rollback", AZURE);
+        assertEquals(1, refused.exitCode, refused.out + refused.err);
+        assertTrue(refused.err.contains("refused to switch " + AZURE + " to blue: it has 1 ready instance(s), the live "
+                + "colour runs 6, and consoul:blueMinReplicas cannot be raised: on azure") && refused.err.contains(
+                "nothing was changed. To move the traffic anyway") && refused.err.contains("--allow-under-capacity"), refused.err);
+        assertTrue(refused.out.contains("✘ blue has 1 of 6 ready instance(s) and cannot be pre-scaled"), refused.out);
+        List<String> during = pulumi.calls().subList(calls, pulumi.calls().size());
+        assertTrue(during.stream().noneMatch(c -> c.startsWith("config set") || c.startsWith("config rm") || c.startsWith("up")),
+                during.toString());
+        assertEquals("green", pulumi.deployed());
+
+        Run emergency = consoul("rollback", AZURE, "--allow-under-capacity");
+        assertEquals(0, emergency.exitCode, emergency.out + emergency.err);
+        assertTrue(emergency.out.contains("✔ blue has 1 of 6 ready instance(s) and cannot be pre-scaled: moving anyway "
+                + "(--allow-under-capacity)"), emergency.out);
+        assertEquals("blue", pulumi.deployed());
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set consoul:blueMinReplicas")), pulumi.calls().toString());
+        assertEquals("6", pulumi.deployed("consoul:greenMinReplicas").orElseThrow(), "green (newer image) may be held");
+        pulumi.appliedConfigs().forEach(this::assertTheSpecAccepts);
+    }
+
+    @Test
+    @DisplayName("gcp/azure: an override left on the colour that is now the older image (a release since) is refused "
+            + "before anything changes, naming the key and how to clear it")
+    void staleOverrideOnTheOlderImageIsRefusedBeforeAnythingChanges() throws Exception {
+        pulumi = azureStack();
+        pulumi.configure("consoul:greenMinReplicas", "4"); // held when green was the release …
+        pulumi.configure("consoul:blueImage", "ghcr.io/consoul/consoul:1.2.0"); // … then blue got a newer one
+        Run run = consoul("switch", AZURE, "--to", "green");
+        assertEquals(1, run.exitCode, run.out + run.err);
+        assertTrue(run.err.contains("refused to switch " + AZURE + ": consoul:greenMinReplicas = 4 is set, but on azure")
+                && run.err.contains("nothing was changed. Run consoul scale-down " + AZURE), run.err);
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set") || c.startsWith("up")), pulumi.calls().toString());
+        Map<String, String> config = new LinkedHashMap<>(Map.of("consoul:activeColor", "blue", "consoul:greenMinReplicas", "4",
+                "consoul:blueImage", "ghcr.io/consoul/consoul:1.2.0", "consoul:greenImage", NEWER));
+        assertThrows(InvalidConfigException.class, () -> assertTheSpecAccepts(config), "the spec refuses it too");
+    }
+
+    @Test
+    @DisplayName("the rule per cloud, from the spec: aws and k8s may hold either colour; gcp and azure only the colour "
+            + "with the newer image (blue when both run the same)")
+    void awsAndK8sMayOverrideEitherColourGcpAndAzureOnlyTheNewerImage() {
+        for (Cloud cloud : List.of(Cloud.AWS, Cloud.K8S)) {
+            ColourMinimums minimums = new ColourMinimums(Optional.of(cloud), OLDER, NEWER);
+            assertTrue(minimums.overridable("blue") && minimums.overridable("green"), cloud.key());
+        }
+        for (Cloud cloud : List.of(Cloud.GCP, Cloud.AZURE)) {
+            ColourMinimums minimums = new ColourMinimums(Optional.of(cloud), OLDER, NEWER);
+            assertFalse(minimums.overridable("blue"), cloud.key());
+            assertTrue(minimums.overridable("green"), cloud.key());
+            ColourMinimums same = new ColourMinimums(Optional.of(cloud), NEWER, NEWER);
+            assertTrue(same.overridable("blue") && !same.overridable("green"), cloud.key());
+        }
+        ColourMinimums local = new ColourMinimums(Optional.empty(), OLDER, NEWER);
+        assertTrue(local.overridable("blue") && local.overridable("green"), "local: a colour is a set of processes");
+    }
+
+    /** The Azure stack file, blue on the older image and live, green on the newer one, both images in the stack config. */
+    private StandInPulumi azureStack() throws IOException {
+        Files.copy(Cli.repositoryRoot().resolve("Pulumi." + AZURE + ".yaml"), work.resolve("Pulumi." + AZURE + ".yaml"));
+        StandInPulumi standIn = StandInPulumi.install(work.resolve("bin"), blue.url(), green.url(), OLDER, NEWER, "azure");
+        standIn.configure("consoul:blueImage", OLDER);
+        standIn.configure("consoul:greenImage", NEWER);
+        return standIn;
+    }
+
+    /** What the real program does first with the config an update applied: read and validate it as the spec. */
+    private void assertTheSpecAccepts(Map<String, String> applied) {
+        StackFile file = StackFile.load(work.resolve("Pulumi." + AZURE + ".yaml"));
+        Map<String, String> config = new LinkedHashMap<>(file.config());
+        config.putAll(applied);
+        DeploymentSpec.fromConfig(new StackFile(file.stackName(), config, file.secureKeys())
+                .withSecrets(Map.of("consoul:apiKeys", "stand-in-api-key"))); // the stack file says: set it as a secret
     }
 
     private static String blueOrGreen(String colour) {

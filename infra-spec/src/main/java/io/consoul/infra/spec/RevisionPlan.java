@@ -64,8 +64,21 @@ public final class RevisionPlan {
         return templateColor(spec.image(Color.BLUE), spec.image(Color.GREEN));
     }
 
-    static Color templateColor(String blueImage, String greenImage) {
+    /** The colour with the newer of two images (blue when they are the same): the one an update can give a revision. */
+    public static Color templateColor(String blueImage, String greenImage) {
         return compareVersions(greenImage, blueImage) > 0 ? Color.GREEN : Color.BLUE;
+    }
+
+    /**
+     * Whether an update may give {@code color} a minimum of its own ({@code consoul:<color>MinReplicas} other than
+     * {@code minReplicas}): always where colours are services; where they are revisions only for the colour with the
+     * newer image, since a colour's minimum is part of its revision and an update creates only the template's revision.
+     * The one statement of the rule: {@link SpecValidator} refuses by it, the CLI's switch plans by it. Unknown images
+     * (null) decide nothing.
+     */
+    public static boolean ownMinimumAllowed(Cloud cloud, Color color, String blueImage, String greenImage) {
+        return cloud == null || !cloud.colorsAreRevisions() || blueImage == null || greenImage == null
+                || templateColor(blueImage, greenImage) == color;
     }
 
     /** Share of production traffic: all of it on the active colour, none on the idle one (reached by its tag). */

@@ -90,9 +90,8 @@ final class SpecValidator {
                 problems.add(key + " = " + min + " is not allowed" + (b.cloud != null ? " on " + b.cloud.key() : "")
                         + ": allowed " + floor + ".." + s.maxReplicas() + " (at most consoul:maxReplicas = "
                         + s.maxReplicas() + (floor == 1 ? "; only gcp and azure scale to zero" : "") + ")");
-            } else if (b.cloud != null && b.cloud.colorsAreRevisions() && min != s.minReplicas()
-                    && !b.images.isEmpty() && b.images.size() == Color.values().length
-                    && RevisionPlan.templateColor(b.images.get(Color.BLUE), b.images.get(Color.GREEN)) != color) {
+            } else if (min != s.minReplicas()
+                    && !RevisionPlan.ownMinimumAllowed(b.cloud, color, b.images.get(Color.BLUE), b.images.get(Color.GREEN))) {
                 problems.add(key + " = " + min + " is not allowed on " + b.cloud.key() + " while " + color.key()
                         + " runs " + (b.images.get(Color.BLUE).equals(b.images.get(Color.GREEN)) ? "the same image as "
                         + color.other().key() : "the older image") + ": a colour's minimum is part of its revision, and"
