@@ -91,7 +91,7 @@ record AwsDomain(Output<String> zoneId, Output<String> certificateArn) {
     static Output<String> url(DeploymentSpec spec, boolean preview) {
         var platform = spec.platform();
         return Output.of(preview
-                ? "https://" + platform.previewDomain().orElseThrow() + ":" + Ports.PREVIEW_HTTPS
-                : "https://" + platform.domain().orElseThrow());
+                ? platform.previewDomainUrl().orElseThrow() + ":" + Ports.PREVIEW_HTTPS
+                : platform.domainUrl().orElseThrow());
     }
 }

@@ -74,6 +74,8 @@ final class RevisionCleanup {
                         EnvironmentVariableArgs.builder().name("KEEP").value(keepList).build())
                 .scriptContent(SCRIPT)
                 .forceUpdateTag(keepList)
+                // Limits of deployment scripts (https://learn.microsoft.com/en-us/azure/azure-resource-manager/templates/deployment-script-template):
+                // timeout at most P1D; the container and its storage are kept for retentionInterval, 1 to 26 hours.
                 .timeout("PT10M")
                 .retentionInterval("PT1H")
                 .cleanupPreference("OnSuccess")

@@ -52,7 +52,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
         Output<String> url = service.uri();
         if (spec.platform().domain().isPresent()) {
             GcpDomain.create(name, spec, region, service, opts);
-            url = Output.of("https://" + spec.platform().domain().get());
+            url = Output.of(spec.platform().domainUrl().orElseThrow());
         }
         return new CloudRunService(service, url, service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
     }

@@ -61,8 +61,8 @@ public final class ConsoulService extends ComponentResource {
 
         if (spec.platform().domain().isPresent()) {
             DomainIngress.create(name, spec, ns, opts);
-            this.outputs = new StackOutputs(Output.of("https://" + spec.platform().domain().get()),
-                    Output.of("https://" + spec.platform().previewDomain().get()), redis.endpoint());
+            this.outputs = new StackOutputs(Output.of(spec.platform().domainUrl().orElseThrow()),
+                    Output.of(spec.platform().previewDomainUrl().orElseThrow()), redis.endpoint());
         } else {
             this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
                     url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());

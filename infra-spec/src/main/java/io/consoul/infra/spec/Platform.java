@@ -31,6 +31,16 @@ public record Platform(boolean deletionProtection, int logRetentionDays, Optiona
         return domain.map(d -> "preview." + d);
     }
 
+    /** Production's address on the stack's domain, {@code https://<domain>}: the {@code url} output on every cloud. */
+    public Optional<String> domainUrl() {
+        return domain.map(d -> "https://" + d);
+    }
+
+    /** The preview's address where the program routes it, {@code https://preview.<domain>}, on the default port. */
+    public Optional<String> previewDomainUrl() {
+        return previewDomain().map(d -> "https://" + d);
+    }
+
     /** Retention periods CloudWatch accepts; the other clouds accept all of them. */
     public static final int[] LOG_RETENTION_DAYS =
             {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
