@@ -42,24 +42,19 @@ public record SessionBound(int maxMessages, int maxBytes) {
         int bytes = utf8Length(document);
         int dropped = 0;
         while ((messages.size() > maxMessages || bytes > maxBytes) && floor < newestTurn) {
-            int end = nextTurnStart(messages, floor, newestTurn);
-            List<Session.Message> turn = messages.subList(floor, end);
+            List<Session.Message> turn = messages.subList(floor, nextTurnStart(messages, floor, newestTurn));
+            // An estimate, so a long history is not written out once per dropped turn.
             for (Session.Message m : turn) bytes -= utf8Length(json.writeValueAsString(m)) + 1;
-            dropped += turn.size();
-            newestTurn -= turn.size();
+            int count = turn.size();
             turn.clear();
-            if (bytes <= maxBytes && messages.size() <= maxMessages) {
-                // the estimate says it fits: confirm on the real document (the trimmed count is in it too)
-                session.addTrimmed(dropped);
+            newestTurn -= count;
+            dropped += count;
+            session.addTrimmed(count);
+            if (bytes <= maxBytes || floor >= newestTurn) {
+                // The estimate says it fits, or nothing more may go: measure the real document (the count is in it).
                 document = json.writeValueAsString(session);
                 bytes = utf8Length(document);
-                if (bytes <= maxBytes) return new Trimmed(document, dropped);
-                session.addTrimmed(-dropped);
             }
-        }
-        if (dropped > 0) {
-            session.addTrimmed(dropped);
-            document = json.writeValueAsString(session);
         }
         return new Trimmed(document, dropped);
     }
