@@ -63,7 +63,12 @@ public final class ConsoulMocks implements Mocks {
             unmockedCalls.add(args.token);
             return CompletableFuture.failedFuture(new UnmockedFunctionException(args.token));
         }
-        return CompletableFuture.completedFuture(answer.apply(args.args));
+        try {
+            return CompletableFuture.completedFuture(answer.apply(args.args));
+        } catch (RuntimeException e) {
+            // An answer may be the provider's error, as a lookup of something that does not exist yet.
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Resources in the order the program declared them; call after the run has finished. */
