@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.consoul.infra.spec.Cloud;
 import io.consoul.infra.spec.DeployEnvironment;
 import io.consoul.infra.spec.DeploymentSpec;
+import io.consoul.infra.spec.fixtures.LibraryRules;
 import io.consoul.infra.spec.fixtures.SpecFixtures;
 import io.consoul.infra.spec.mock.ConsoulMocks;
 import io.consoul.infra.spec.mock.MockStack;
@@ -61,13 +62,7 @@ class ConsoulServiceLibraryTest {
             new ConsoulService("consoul", ConsoulServiceArgs.builder().spec(SPEC).build(),
                     ComponentResourceOptions.builder().provider(euWest1).build());
         }).requireSuccess();
-        List<MockedResource> children = run.resources().stream().filter(r -> r.type().startsWith("aws:")).toList();
-        assertTrue(children.size() > 20, "the component declared its children: " + children.size());
-        for (MockedResource child : children) {
-            String provider = mocks.provider(child.type(), child.name())
-                    .orElseThrow(() -> new AssertionError(child.type() + " " + child.name() + " uses the default provider"));
-            assertTrue(provider.contains("pulumi:providers:aws::eu-west-1"), child.name() + ": " + provider);
-        }
+        LibraryRules.assertChildrenUseProvider(mocks, run, "aws:", "eu-west-1");
         for (String function : List.of("aws:index/getAvailabilityZones:getAvailabilityZones", "aws:index/getRegion:getRegion")) {
             assertTrue(mocks.callProvider(function).orElse("").contains("pulumi:providers:aws::eu-west-1"),
                     function + " must ask the component's region, not the default one");
@@ -78,11 +73,7 @@ class ConsoulServiceLibraryTest {
     @DisplayName("every child is parented to the component (its URN carries the component's type)")
     void childrenAreParented() {
         StackRun run = MockStack.run("team-prod", ctx -> new ConsoulService("consoul", intoTeamVpc(), null)).requireSuccess();
-        var urns = run.pulumiResources().stream()
-                .filter(r -> r.pulumiResourceType().startsWith("aws:"))
-                .map(r -> MockStack.resolve(r.urn())).toList();
-        assertTrue(!urns.isEmpty());
-        urns.forEach(urn -> assertTrue(urn.contains(ConsoulService.TYPE + "$aws:"), urn));
+        LibraryRules.assertParentedTo(run, "aws:", ConsoulService.TYPE);
     }
 
     @Test
