@@ -12,8 +12,8 @@ import com.pulumi.azurenative.network.RecordSetArgs;
 import com.pulumi.azurenative.network.inputs.ARecordArgs;
 import com.pulumi.azurenative.network.inputs.CnameRecordArgs;
 import com.pulumi.azurenative.network.inputs.TxtRecordArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.consoul.infra.spec.DeploymentSpec;
@@ -77,8 +77,8 @@ final class AzureDomain {
     }
 
     /** The records the app's host name needs before the app can take it, and whether its certificate exists. */
-    static AzureDomain prepare(String name, DeploymentSpec spec, ResourceGroup group, AppEnvironment environment,
-                               String appName, CustomResourceOptions opts) {
+    static AzureDomain prepare(String name, DeploymentSpec spec, AzureGroup group, AppEnvironment environment,
+                               String appName, CustomResourceOptions opts, InvokeOptions invoke) {
         var platform = spec.platform();
         String host = platform.domain().orElseThrow();
         String zone = platform.dnsZone().orElseThrow();
@@ -104,7 +104,7 @@ final class AzureDomain {
                                 CnameRecordArgs.builder().cname(appName + "." + d).build()))
                         .build(), opts);
         return new AzureDomain(name, spec, List.of(txt, address),
-                existingCertificate(group, environment, certificateName(name, host)));
+                existingCertificate(group, environment, certificateName(name, host), invoke));
     }
 
     /** The record set's name inside its zone: {@code @} for the apex. */
@@ -130,7 +130,7 @@ final class AzureDomain {
     }
 
     /** The managed certificate, after the app holds the host name, and the script that binds it on a first deploy. */
-    ManagedCertificate certify(ResourceGroup group, AppEnvironment environment, ContainerApp app,
+    ManagedCertificate certify(AzureGroup group, AppEnvironment environment, ContainerApp app,
                                DeploymentScripts scripts, CustomResourceOptions opts) {
         var certificate = new ManagedCertificate(name + "-domain", ManagedCertificateArgs.builder()
                 .resourceGroupName(group.name())
@@ -157,12 +157,12 @@ final class AzureDomain {
      * The certificate's id when a previous deploy created it; empty on a first deploy, when Azure answers 404. Any
      * other error fails the deploy.
      */
-    private static Output<Optional<String>> existingCertificate(ResourceGroup group, AppEnvironment environment,
-                                                                String certificateName) {
+    private static Output<Optional<String>> existingCertificate(AzureGroup group, AppEnvironment environment,
+                                                                String certificateName, InvokeOptions invoke) {
         return Output.tuple(group.name(), environment.environment().name()).apply(names -> Output.of(
                 AppFunctions.getManagedCertificatePlain(GetManagedCertificatePlainArgs.builder()
                                 .resourceGroupName(names.t1).environmentName(names.t2)
-                                .managedCertificateName(certificateName).build())
+                                .managedCertificateName(certificateName).build(), invoke)
                         .handle((certificate, error) -> {
                             if (error == null) {
                                 return Optional.of(certificate.id());

@@ -6,9 +6,9 @@ import com.pulumi.azurenative.app.inputs.ConfigurationArgs;
 import com.pulumi.azurenative.app.inputs.IngressArgs;
 import com.pulumi.azurenative.app.inputs.SecretArgs;
 import com.pulumi.azurenative.app.inputs.TrafficWeightArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.Color;
 import io.consoul.infra.spec.DeploymentSpec;
@@ -29,13 +29,13 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
     /** Old revisions kept inactive for rollback beyond the two colours. */
     static final int MAX_INACTIVE_REVISIONS = 10;
 
-    static ContainerAppService create(String name, DeploymentSpec spec, ResourceGroup group, AppEnvironment environment,
-                                      AzureRedis redis, CustomResourceOptions opts) {
+    static ContainerAppService create(String name, DeploymentSpec spec, AzureGroup group, AppEnvironment environment,
+                                      AzureRedis redis, CustomResourceOptions opts, InvokeOptions invoke) {
         // Everything in this template comes from the spec: no cloud-computed template inputs.
         RevisionPlan plan = RevisionPlan.of(spec, Output.of(""));
         Map<String, Output<String>> secretEnv = spec.secretEnv(redis.host(), redis.port(), redis.accessKey(), true);
         AzureDomain domain = spec.platform().domain().isPresent()
-                ? AzureDomain.prepare(name, spec, group, environment, name, opts) : null;
+                ? AzureDomain.prepare(name, spec, group, environment, name, opts, invoke) : null;
         var ingress = IngressArgs.builder()
                 .external(spec.platform().allowPublicAccess())
                 .targetPort(Ports.APP)
@@ -58,7 +58,7 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
                         .build())
                 .template(RevisionTemplate.of(spec, plan, secretEnv.keySet()))
                 .build(), appOpts);
-        var scripts = DeploymentScripts.create(name, group, opts);
+        var scripts = DeploymentScripts.create(name, group, opts, invoke);
         RevisionCleanup.create(name, scripts, group, app,
                 spec.colors().stream().map(color -> revisionName(name, plan, color)).toList(), opts);
         if (domain != null) {

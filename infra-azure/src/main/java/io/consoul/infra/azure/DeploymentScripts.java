@@ -7,10 +7,10 @@ import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
 import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
 import com.pulumi.azurenative.resources.AzureCliScript;
 import com.pulumi.azurenative.resources.AzureCliScriptArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.inputs.EnvironmentVariableArgs;
 import com.pulumi.azurenative.resources.inputs.ManagedServiceIdentityArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
@@ -22,7 +22,7 @@ import java.util.Map;
  * Azure CLI deployment scripts (Microsoft.Resources/deploymentScripts), run by Azure in the stack's resource group for
  * what ARM cannot declare: one user-assigned identity, Contributor on the group, shared by every script.
  */
-record DeploymentScripts(ResourceGroup group, UserAssignedIdentity identity, RoleAssignment grant) {
+record DeploymentScripts(AzureGroup group, UserAssignedIdentity identity, RoleAssignment grant) {
     /** Built-in "Contributor": the scripts change the group's Container App and run in the group's own storage. */
     static final String CONTRIBUTOR = "b24988ac-6181-4c79-b396-5c9d6d6b1c75";
     static final String AZ_CLI_VERSION = "2.52.0";
@@ -32,10 +32,10 @@ record DeploymentScripts(ResourceGroup group, UserAssignedIdentity identity, Rol
             "az extension add --name containerapp --upgrade --only-show-errors >/dev/null 2>&1 || true",
             "");
 
-    static DeploymentScripts create(String name, ResourceGroup group, CustomResourceOptions opts) {
+    static DeploymentScripts create(String name, AzureGroup group, CustomResourceOptions opts, InvokeOptions invoke) {
         var identity = new UserAssignedIdentity(name + "-revisions", UserAssignedIdentityArgs.builder()
                 .resourceGroupName(group.name()).build(), opts);
-        Output<String> role = AuthorizationFunctions.getClientConfig().applyValue(c ->
+        Output<String> role = AuthorizationFunctions.getClientConfig(com.pulumi.resources.InvokeArgs.Empty, invoke).applyValue(c ->
                 "/subscriptions/" + c.subscriptionId() + "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR);
         var grant = new RoleAssignment(name + "-revisions", RoleAssignmentArgs.builder()
                 .scope(group.id())

@@ -2,7 +2,6 @@ package io.consoul.infra.azure;
 
 import com.pulumi.azurenative.app.ContainerApp;
 import com.pulumi.azurenative.resources.AzureCliScript;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
@@ -37,7 +36,7 @@ final class RevisionCleanup {
     }
 
     /** @param keep the revisions of the two colours, by full name */
-    static AzureCliScript create(String name, DeploymentScripts scripts, ResourceGroup group, ContainerApp app,
+    static AzureCliScript create(String name, DeploymentScripts scripts, AzureGroup group, ContainerApp app,
                                  List<Output<String>> keep, CustomResourceOptions opts) {
         Output<String> keepList = Output.all(keep).applyValue(names -> String.join(" ", names));
         Map<String, Output<String>> env = new LinkedHashMap<>();
