@@ -224,29 +224,32 @@ class AzureStackTest {
     @Test
     @DisplayName("the cleanup script deactivates every active revision but the two colours' (run against a stand-in az)")
     void cleanupScriptDeactivatesOnlyOtherRevisions() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
-        java.nio.file.Path log = dir.resolve("calls.log");
-        java.nio.file.Path az = dir.resolve("az");
-        java.nio.file.Files.writeString(az, String.join("\n",
-                "#!/bin/sh",
-                "echo \"$*\" >> " + log,
-                "case \"$*\" in",
-                "  *'revision list'*'[?properties.active].name'*) printf 'consoul--vblue\\nconsoul--vold1\\nconsoul--vgreen\\nconsoul--vold2\\n' ;;",
-                "esac",
-                ""));
-        az.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", RevisionCleanup.SCRIPT).redirectErrorStream(true);
-        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
-        pb.environment().put("APP", "consoul");
-        pb.environment().put("RG", "consoul-rg");
-        pb.environment().put("KEEP", "consoul--vblue consoul--vgreen");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        List<String> deactivated = java.nio.file.Files.readAllLines(log).stream()
+        List<String> calls = runWithStandInAz(RevisionCleanup.SCRIPT,
+                Map.of("APP", "consoul", "RG", "consoul-rg", "KEEP", "consoul--vblue consoul--vgreen"),
+                String.join("\n",
+                        "case \"$*\" in",
+                        "  *'revision list'*'[?properties.active].name'*) printf 'consoul--vblue\\nconsoul--vold1\\nconsoul--vgreen\\nconsoul--vold2\\n' ;;",
+                        "esac"));
+        List<String> deactivated = calls.stream()
                 .filter(line -> line.contains("revision deactivate"))
                 .map(line -> line.replaceAll(".*--revision ", "")).toList();
         assertEquals(List.of("consoul--vold1", "consoul--vold2"), deactivated);
+    }
+
+    /** Runs a deployment script with {@code env} against a stand-in {@code az} that logs its calls and runs {@code azBody}. */
+    static List<String> runWithStandInAz(String script, Map<String, String> env, String azBody) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
+        java.nio.file.Path log = dir.resolve("calls.log");
+        java.nio.file.Path az = dir.resolve("az");
+        java.nio.file.Files.writeString(az, String.join("\n", "#!/bin/sh", "echo \"$*\" >> " + log, azBody, ""));
+        az.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        return java.nio.file.Files.readAllLines(log);
     }
 
     @Test
@@ -341,18 +344,9 @@ class AzureStackTest {
     @Test
     @DisplayName("the bind script waits for the issued certificate, then binds it (run against a stand-in az)")
     void bindScriptWaitsThenBinds() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
-        java.nio.file.Path log = dir.resolve("calls.log");
-        java.nio.file.Path az = dir.resolve("az");
-        java.nio.file.Files.writeString(az, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
-        az.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", AzureDomain.BIND_SCRIPT).redirectErrorStream(true);
-        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
-        pb.environment().putAll(Map.of("APP", "consoul", "RG", "consoul-rg", "HOST", "api.example.com", "CERT", "/cert/id"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        List<String> calls = java.nio.file.Files.readAllLines(log).stream().filter(l -> !l.startsWith("extension")).toList();
+        List<String> calls = runWithStandInAz(AzureDomain.BIND_SCRIPT,
+                Map.of("APP", "consoul", "RG", "consoul-rg", "HOST", "api.example.com", "CERT", "/cert/id"), "")
+                .stream().filter(l -> !l.startsWith("extension")).toList();
         assertTrue(calls.get(0).startsWith("resource wait --ids /cert/id --custom properties.provisioningState=='Succeeded'"),
                 calls.toString());
         assertEquals("containerapp hostname bind --name consoul --resource-group consoul-rg --hostname api.example.com"
