@@ -26,7 +26,7 @@ public abstract class ConsoulComponent extends ComponentResource {
     }
 
     /** Options for provider functions called for this component: the same provider its children use. */
-    public InvokeOptions invokeOptions() {
+    protected InvokeOptions invokeOptions() {
         return InvokeOptions.builder().parent(this).build();
     }
 
