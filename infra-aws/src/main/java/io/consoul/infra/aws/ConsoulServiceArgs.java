@@ -1,10 +1,10 @@
 package io.consoul.infra.aws;
 
 import com.pulumi.core.Output;
+import io.consoul.infra.spec.ComponentArgsBuilder;
 import io.consoul.infra.spec.DeploymentSpec;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +27,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
                                  Optional<Output<String>> hostedZoneId, Optional<Output<String>> certificateArn) {
 
     public ConsoulServiceArgs {
-        Objects.requireNonNull(spec, "spec is required: DeploymentSpec.builder()...build()");
+        ComponentArgsBuilder.requireSpec(spec);
         publicSubnetIds = List.copyOf(publicSubnetIds);
         privateSubnetIds = List.copyOf(privateSubnetIds);
         if (vpcId.isPresent() && (publicSubnetIds.size() < 2 || privateSubnetIds.size() < 2)) {
@@ -61,8 +61,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
         return builder.build();
     }
 
-    public static final class Builder {
-        private DeploymentSpec spec;
+    public static final class Builder extends ComponentArgsBuilder<Builder> {
         private Output<String> vpcId;
         private List<Output<String>> publicSubnetIds = List.of();
         private List<Output<String>> privateSubnetIds = List.of();
@@ -73,11 +72,6 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
         private Builder() {
         }
 
-        /** The deployment: images, sizes, replicas, Redis, secrets; required. */
-        public Builder spec(DeploymentSpec spec) {
-            this.spec = spec;
-            return this;
-        }
 
         /** Deploy into this VPC and its subnets (two or more of each) instead of creating a VPC. */
         public Builder existingVpc(Output<String> vpcId, List<Output<String>> publicSubnetIds,
@@ -107,7 +101,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
         }
 
         public ConsoulServiceArgs build() {
-            return new ConsoulServiceArgs(spec, Optional.ofNullable(vpcId), publicSubnetIds, privateSubnetIds,
+            return new ConsoulServiceArgs(spec(), Optional.ofNullable(vpcId), publicSubnetIds, privateSubnetIds,
                     Optional.ofNullable(clusterArn), Optional.ofNullable(hostedZoneId), Optional.ofNullable(certificateArn));
         }
     }

@@ -1,9 +1,9 @@
 package io.consoul.infra.azure;
 
 import com.pulumi.core.Output;
+import io.consoul.infra.spec.ComponentArgsBuilder;
 import io.consoul.infra.spec.DeploymentSpec;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> r
                                  Optional<Output<String>> appsSubnetId, Optional<Output<String>> endpointsSubnetId) {
 
     public ConsoulServiceArgs {
-        Objects.requireNonNull(spec, "spec is required: DeploymentSpec.builder()...build()");
+        ComponentArgsBuilder.requireSpec(spec);
         if (vnetId.isPresent() != appsSubnetId.isPresent() || vnetId.isPresent() != endpointsSubnetId.isPresent()) {
             throw new IllegalArgumentException("vnetId, appsSubnetId and endpointsSubnetId go together: set all three,"
                     + " or none to create the VNet");
@@ -36,8 +36,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> r
         return new Builder();
     }
 
-    public static final class Builder {
-        private DeploymentSpec spec;
+    public static final class Builder extends ComponentArgsBuilder<Builder> {
         private Output<String> resourceGroupName;
         private Output<String> environmentId;
         private Output<String> vnetId;
@@ -47,11 +46,6 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> r
         private Builder() {
         }
 
-        /** The deployment; required. */
-        public Builder spec(DeploymentSpec spec) {
-            this.spec = spec;
-            return this;
-        }
 
         /** Put everything in this resource group instead of a new one. */
         public Builder resourceGroupName(Output<String> name) {
@@ -74,7 +68,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> r
         }
 
         public ConsoulServiceArgs build() {
-            return new ConsoulServiceArgs(spec, Optional.ofNullable(resourceGroupName), Optional.ofNullable(environmentId),
+            return new ConsoulServiceArgs(spec(), Optional.ofNullable(resourceGroupName), Optional.ofNullable(environmentId),
                     Optional.ofNullable(vnetId), Optional.ofNullable(appsSubnetId), Optional.ofNullable(endpointsSubnetId));
         }
     }

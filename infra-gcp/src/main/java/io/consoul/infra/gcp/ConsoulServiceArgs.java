@@ -1,6 +1,7 @@
 package io.consoul.infra.gcp;
 
 import com.pulumi.core.Output;
+import io.consoul.infra.spec.ComponentArgsBuilder;
 import io.consoul.infra.spec.DeploymentSpec;
 
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, String region, Optional<Ou
     public static final String DEFAULT_REGION = "us-central1";
 
     public ConsoulServiceArgs {
-        Objects.requireNonNull(spec, "spec is required: DeploymentSpec.builder()...build()");
+        ComponentArgsBuilder.requireSpec(spec);
         Objects.requireNonNull(region, "region");
         if (network.isPresent() != subnetwork.isPresent()) {
             throw new IllegalArgumentException("network and subnetwork go together: Cloud Run egresses through a subnet"
@@ -35,8 +36,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, String region, Optional<Ou
         return new Builder();
     }
 
-    public static final class Builder {
-        private DeploymentSpec spec;
+    public static final class Builder extends ComponentArgsBuilder<Builder> {
         private String region = DEFAULT_REGION;
         private Output<String> network;
         private Output<String> subnetwork;
@@ -44,11 +44,6 @@ public record ConsoulServiceArgs(DeploymentSpec spec, String region, Optional<Ou
         private Builder() {
         }
 
-        /** The deployment; required. */
-        public Builder spec(DeploymentSpec spec) {
-            this.spec = spec;
-            return this;
-        }
 
         /** Default {@value ConsoulServiceArgs#DEFAULT_REGION}. */
         public Builder region(String region) {
@@ -64,7 +59,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, String region, Optional<Ou
         }
 
         public ConsoulServiceArgs build() {
-            return new ConsoulServiceArgs(spec, region, Optional.ofNullable(network), Optional.ofNullable(subnetwork));
+            return new ConsoulServiceArgs(spec(), region, Optional.ofNullable(network), Optional.ofNullable(subnetwork));
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.consoul.infra.k8s;
 
 import com.pulumi.core.Output;
+import io.consoul.infra.spec.ComponentArgsBuilder;
 import io.consoul.infra.spec.DeploymentSpec;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,25 +20,19 @@ import java.util.Optional;
 public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> namespace) {
 
     public ConsoulServiceArgs {
-        Objects.requireNonNull(spec, "spec is required: DeploymentSpec.builder()...build()");
+        ComponentArgsBuilder.requireSpec(spec);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private DeploymentSpec spec;
+    public static final class Builder extends ComponentArgsBuilder<Builder> {
         private Output<String> namespace;
 
         private Builder() {
         }
 
-        /** The deployment; required. */
-        public Builder spec(DeploymentSpec spec) {
-            this.spec = spec;
-            return this;
-        }
 
         /** Deploy into this existing namespace instead of creating one. */
         public Builder existingNamespace(Output<String> namespace) {
@@ -47,7 +41,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> n
         }
 
         public ConsoulServiceArgs build() {
-            return new ConsoulServiceArgs(spec, Optional.ofNullable(namespace));
+            return new ConsoulServiceArgs(spec(), Optional.ofNullable(namespace));
         }
     }
 }
