@@ -13,7 +13,8 @@ import java.util.Optional;
  * already have. Each "bring your own" field left empty means the component creates that part itself.
  *
  * @param spec             the deployment; required. Build it with {@link DeploymentSpec#builder()}
- * @param vpcId            an existing VPC; default: a new VPC with a public and a private subnet in two zones and NAT
+ * @param vpcId            an existing VPC; default: the spec's {@code network} when it names one, else a new VPC with a
+ *                         public and a private subnet in two zones and NAT
  * @param publicSubnetIds  the VPC's public subnets, for the load balancer; required with {@code vpcId}, at least two
  * @param privateSubnetIds the VPC's private subnets, for the tasks and Redis; required with {@code vpcId}, at least two
  * @param clusterArn       an existing ECS cluster; default: a new cluster with Container Insights
@@ -52,13 +53,7 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
 
     /** The stack-config path: the spec read from {@code consoul:} config, its network and certificate as given there. */
     public static ConsoulServiceArgs fromSpec(DeploymentSpec spec) {
-        var network = spec.platform().network();
-        var builder = builder().spec(spec);
-        network.vpcId().ifPresent(vpc -> builder.existingVpc(Output.of(vpc),
-                network.publicSubnetIds().stream().map(Output::of).toList(),
-                network.privateSubnetIds().stream().map(Output::of).toList()));
-        spec.platform().certificateArn().ifPresent(arn -> builder.certificateArn(Output.of(arn)));
-        return builder.build();
+        return builder().spec(spec).build();
     }
 
     public static final class Builder extends ComponentArgsBuilder<Builder> {
@@ -71,7 +66,6 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
 
         private Builder() {
         }
-
 
         /** Deploy into this VPC and its subnets (two or more of each) instead of creating a VPC. */
         public Builder existingVpc(Output<String> vpcId, List<Output<String>> publicSubnetIds,
@@ -100,7 +94,21 @@ public record ConsoulServiceArgs(DeploymentSpec spec, Optional<Output<String>> v
             return this;
         }
 
+        /**
+         * Builds the args. What the builder leaves unset but the spec names ({@code vpcId} with its subnets,
+         * {@code certificateArn}: the stack config's keys) is taken from the spec, so both ways of configuring agree.
+         */
         public ConsoulServiceArgs build() {
+            var platform = spec() == null ? null : spec().platform();
+            if (vpcId == null && platform != null && platform.network().existing()) {
+                var network = platform.network();
+                existingVpc(Output.of(network.vpcId().orElseThrow()),
+                        network.publicSubnetIds().stream().map(Output::of).toList(),
+                        network.privateSubnetIds().stream().map(Output::of).toList());
+            }
+            if (certificateArn == null && platform != null) {
+                platform.certificateArn().map(Output::of).ifPresent(this::certificateArn);
+            }
             return new ConsoulServiceArgs(spec(), Optional.ofNullable(vpcId), publicSubnetIds, privateSubnetIds,
                     Optional.ofNullable(clusterArn), Optional.ofNullable(hostedZoneId), Optional.ofNullable(certificateArn));
         }

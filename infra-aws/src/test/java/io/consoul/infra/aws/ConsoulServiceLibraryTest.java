@@ -106,6 +106,20 @@ class ConsoulServiceLibraryTest {
     }
 
     @Test
+    @DisplayName("a spec that names a VPC and certificate (the stack config's keys) gives the same args as the builder calls")
+    void specNetworkAndCertificateCarryIntoArgs() {
+        DeploymentSpec spec = SpecFixtures.spec(Cloud.AWS, DeployEnvironment.PRODUCTION)
+                .network(new io.consoul.infra.spec.Network(java.util.Optional.of(VPC), PUBLIC, PRIVATE))
+                .certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/spec").build();
+        StackRun run = MockStack.run("team-prod", ctx -> new ConsoulService("consoul",
+                ConsoulServiceArgs.builder().spec(spec).build(), null)).requireSuccess();
+        assertEquals(List.of(), run.resourcesOfType("aws:ec2/vpc:Vpc"));
+        assertEquals(PUBLIC, run.resource("aws:lb/loadBalancer:LoadBalancer", "consoul").input("subnets").orElseThrow());
+        assertEquals("arn:aws:acm:us-east-1:123456789012:certificate/spec",
+                run.resource("aws:lb/listener:Listener", "consoul-production").input("certificateArn").orElseThrow());
+    }
+
+    @Test
     @DisplayName("args refuse subnets without their VPC, and a VPC with fewer than two subnets of a kind")
     void argsRefuseIncompleteNetworks() {
         var e = assertThrows(IllegalArgumentException.class, () -> ConsoulServiceArgs.builder().spec(SPEC)
