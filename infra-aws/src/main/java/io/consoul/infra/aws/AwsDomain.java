@@ -13,6 +13,7 @@ import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.route53.enums.RecordType;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.Ports;
@@ -31,12 +32,14 @@ record AwsDomain(Output<String> zoneId, Output<String> certificateArn) {
     static final int VALIDATION_TTL = 60;
 
     /** The certificate the HTTPS listeners use: the stack's own ARN, or one obtained for its domain. */
-    static AwsDomain create(String name, DeploymentSpec spec, CustomResourceOptions opts) {
+    static AwsDomain create(String name, ConsoulServiceArgs args, CustomResourceOptions opts, InvokeOptions invoke) {
+        var spec = args.spec();
         var platform = spec.platform();
-        Output<String> zoneId = platform.dnsZone().map(zone -> Route53Functions.getZone(GetZoneArgs.builder()
-                .name(zone).privateZone(false).build()).applyValue(z -> z.zoneId())).orElse(null);
-        if (platform.certificateArn().isPresent()) {
-            return new AwsDomain(zoneId, Output.of(platform.certificateArn().get()));
+        Output<String> zoneId = args.hostedZoneId().orElseGet(() -> platform.dnsZone()
+                .map(zone -> Route53Functions.getZone(GetZoneArgs.builder().name(zone).privateZone(false).build(), invoke)
+                        .applyValue(z -> z.zoneId())).orElse(null));
+        if (args.certificateArn().isPresent()) {
+            return new AwsDomain(zoneId, args.certificateArn().get());
         }
         if (platform.domain().isEmpty()) {
             return new AwsDomain(zoneId, null);

@@ -19,7 +19,7 @@ import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
+import com.pulumi.deployment.InvokeOptions;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.Network;
 
@@ -35,18 +35,17 @@ record AwsNetwork(Output<String> vpcId, List<Output<String>> publicSubnetIds, Li
     private static final String CIDR = "10.0.0.0/16";
     private static final String ANYWHERE = "0.0.0.0/0";
 
-    static AwsNetwork of(String name, DeploymentSpec spec, Resource parent) {
-        Network network = spec.platform().network();
-        if (network.existing()) {
-            return new AwsNetwork(Output.of(network.vpcId().orElseThrow()),
-                    network.publicSubnetIds().stream().map(Output::of).toList(),
-                    network.privateSubnetIds().stream().map(Output::of).toList());
+    /** The VPC the args name, or a new one. */
+    static AwsNetwork of(String name, ConsoulServiceArgs args, CustomResourceOptions opts, InvokeOptions invoke) {
+        if (args.vpcId().isPresent()) {
+            return new AwsNetwork(args.vpcId().get(), args.publicSubnetIds(), args.privateSubnetIds());
         }
-        return create(name, spec, CustomResourceOptions.builder().parent(parent).build());
+        return create(name, args.spec(), opts, invoke);
     }
 
-    private static AwsNetwork create(String name, DeploymentSpec spec, CustomResourceOptions opts) {
-        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build())
+    private static AwsNetwork create(String name, DeploymentSpec spec, CustomResourceOptions opts, InvokeOptions invoke) {
+        // The zones of the component's provider's region, not the default provider's.
+        var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke)
                 .applyValue(result -> result.names());
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(CIDR).enableDnsHostnames(true).enableDnsSupport(true).build(), opts);

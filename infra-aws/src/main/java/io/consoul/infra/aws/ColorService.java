@@ -7,7 +7,6 @@ import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
@@ -53,7 +52,7 @@ final class ColorService {
                 .containerDefinitions(containerDefinitions(spec, color, shared))
                 .build(), opts);
         var service = new Service(colorName, ServiceArgs.builder()
-                .cluster(shared.cluster().arn())
+                .cluster(shared.clusterArn())
                 .taskDefinition(task.arn())
                 .launchType("FARGATE")
                 .desiredCount(spec.scaling().minReplicas(color))
@@ -78,15 +77,16 @@ final class ColorService {
                 // can take targets.
                 CustomResourceOptions.builder().parent(shared.parent()).ignoreChanges("desiredCount")
                         .dependsOn(new ArrayList<>(shared.loadBalancer().listeners())).build());
-        autoscaling(colorName, color, spec.scaling(), shared.cluster(), service, opts);
+        autoscaling(colorName, color, spec.scaling(), shared.clusterArn(), service, opts);
         return service;
     }
 
     /** The colour's own floor ({@code <colour>MinReplicas}, else {@code minReplicas}): the pre-scaled switch's lever. */
-    private static void autoscaling(String name, Color color, Scaling scaling, Cluster cluster, Service service,
+    private static void autoscaling(String name, Color color, Scaling scaling, Output<String> clusterArn, Service service,
                                     CustomResourceOptions opts) {
-        Output<String> resourceId = Output.tuple(cluster.name(), service.name())
-                .applyValue(t -> "service/" + t.t1 + "/" + t.t2);
+        // arn:aws:ecs:<region>:<account>:cluster/<name>: the cluster's name is the ARN's last segment.
+        Output<String> resourceId = Output.tuple(clusterArn, service.name())
+                .applyValue(t -> "service/" + t.t1.substring(t.t1.lastIndexOf('/') + 1) + "/" + t.t2);
         var target = new Target(name, TargetArgs.builder()
                 .minCapacity(scaling.minReplicas(color)).maxCapacity(scaling.maxReplicas())
                 .resourceId(resourceId).scalableDimension(DIMENSION).serviceNamespace("ecs").build(), opts);
@@ -135,7 +135,7 @@ final class ColorService {
     }
 
     /** What both colours share. */
-    record Shared(Cluster cluster, AwsNetwork network, SecurityGroups securityGroups, LoadBalancer loadBalancer,
+    record Shared(Output<String> clusterArn, AwsNetwork network, SecurityGroups securityGroups, LoadBalancer loadBalancer,
                   ContainerSecrets secrets, LogGroup logs, Role executionRole, Output<String> region,
                   com.pulumi.resources.Resource parent) {
     }

@@ -8,49 +8,60 @@ import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.consoul.infra.spec.Color;
+import io.consoul.infra.spec.ConsoulComponent;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.StackOutputs;
 
-
-/** One Consoul deployment on ECS Fargate, both colours behind one ALB, sharing one Redis. */
-public final class ConsoulService extends ComponentResource {
+/**
+ * One Consoul deployment on ECS Fargate, both colours behind one ALB, sharing one Redis. A Pulumi component: give it
+ * a provider in {@code options} (another region or account) and every child, and every provider function it calls,
+ * uses that provider.
+ *
+ * <pre>{@code
+ * var consoul = new ConsoulService("consoul", ConsoulServiceArgs.builder()
+ *         .spec(DeploymentSpec.builder().cloud(Cloud.AWS).environment(DeployEnvironment.PRODUCTION)...build())
+ *         .existingVpc(vpcId, publicSubnetIds, privateSubnetIds)
+ *         .build(), ComponentResourceOptions.builder().provider(euWest1).build());
+ * ctx.export("url", consoul.url());
+ * }</pre>
+ */
+public final class ConsoulService extends ConsoulComponent {
     public static final String TYPE = "consoul:aws:Service";
 
-    private final StackOutputs outputs;
+    public ConsoulService(String name, ConsoulServiceArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, args.spec(), options);
+        DeploymentSpec spec = args.spec();
+        var opts = childOptions();
+        var invoke = invokeOptions();
 
-    public ConsoulService(String name, DeploymentSpec spec) {
-        super(TYPE, name);
-        var opts = CustomResourceOptions.builder().parent(this).build();
-
-        var network = AwsNetwork.of(name, spec, this);
-        var groups = SecurityGroups.create(name, spec, network, opts);
+        var network = AwsNetwork.of(name, args, opts, invoke);
+        var groups = SecurityGroups.create(name, spec, args.https(), network, opts);
         var redis = AwsRedis.create(name, spec, network, groups, opts);
         var secrets = ContainerSecrets.create(name, spec, redis, opts);
         var logs = new LogGroup(name, LogGroupArgs.builder()
                 .name("/consoul/" + spec.environment().key())
                 .retentionInDays(spec.platform().logRetentionDays()).build(), opts);
         var role = ExecutionRole.create(name, logs, secrets, opts);
-        var cluster = new Cluster(name, ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build()).build(), opts);
-        var domain = AwsDomain.create(name, spec, opts);
+        Output<String> clusterArn = args.clusterArn().orElseGet(() -> new Cluster(name, ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build()).build(), opts)
+                .arn());
+        var domain = AwsDomain.create(name, args, opts, invoke);
         var loadBalancer = LoadBalancer.create(name, spec, network, groups, domain.certificateArn(), opts);
         domain.aliases(name, spec, loadBalancer.alb(), opts);
         Alarms.create(name, spec, loadBalancer, opts);
-        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build()).applyValue(r -> r.name());
+        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name());
 
-        var shared = new ColorService.Shared(cluster, network, groups, loadBalancer, secrets, logs, role, region, this);
+        var shared = new ColorService.Shared(clusterArn, network, groups, loadBalancer, secrets, logs, role, region, this);
         for (Color color : spec.colors()) {
             ColorService.create(name, color, spec, shared, opts);
         }
-
-        this.outputs = new StackOutputs(loadBalancer.url(), loadBalancer.previewUrl(), redis.endpoint(spec));
-        registerOutputs(outputs.componentOutputs());
+        register(new StackOutputs(loadBalancer.url(), loadBalancer.previewUrl(), redis.endpoint(spec)));
     }
 
-    public StackOutputs outputs() {
-        return outputs;
+    /** The stack-config path: the spec read from config, with its network and certificate. */
+    public ConsoulService(String name, DeploymentSpec spec) {
+        this(name, ConsoulServiceArgs.fromSpec(spec), ComponentResourceOptions.Empty);
     }
 }

@@ -30,8 +30,8 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
     static final String SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
     /** The ports the internet may reach. */
-    static List<Integer> listenerPorts(DeploymentSpec spec) {
-        return spec.platform().https()
+    static List<Integer> listenerPorts(boolean https) {
+        return https
                 ? List.of(Ports.HTTP, Ports.HTTPS, Ports.PREVIEW_HTTPS)
                 : List.of(Ports.HTTP, Ports.PREVIEW_HTTP);
     }
@@ -51,7 +51,7 @@ record LoadBalancer(com.pulumi.aws.lb.LoadBalancer alb, Map<Color, TargetGroup> 
         for (Color color : spec.colors()) {
             targets.put(color, targetGroup(name, color, network, opts));
         }
-        boolean https = spec.platform().https();
+        boolean https = certificateArn != null;
         String protocol = https ? "HTTPS" : "HTTP";
         int prodPort = https ? Ports.HTTPS : Ports.HTTP;
         int previewPort = https ? Ports.PREVIEW_HTTPS : Ports.PREVIEW_HTTP;

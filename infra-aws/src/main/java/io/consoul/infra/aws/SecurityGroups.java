@@ -21,11 +21,11 @@ record SecurityGroups(SecurityGroup loadBalancer, SecurityGroup service, Securit
     private static final String ANYWHERE_V6 = "::/0";
     private static final String TCP = "tcp";
 
-    static SecurityGroups create(String name, DeploymentSpec spec, AwsNetwork network, CustomResourceOptions opts) {
+    static SecurityGroups create(String name, DeploymentSpec spec, boolean https, AwsNetwork network, CustomResourceOptions opts) {
         var lb = new SecurityGroup(name + "-alb", SecurityGroupArgs.builder()
                 .description("Consoul load balancer: public listeners only")
                 .vpcId(network.vpcId())
-                .ingress(LoadBalancer.listenerPorts(spec).stream().map(SecurityGroups::fromInternet).toList())
+                .ingress(LoadBalancer.listenerPorts(https).stream().map(SecurityGroups::fromInternet).toList())
                 .build(), opts);
         var service = new SecurityGroup(name + "-service", SecurityGroupArgs.builder()
                 .description("Consoul tasks: the app port, from the load balancer only")

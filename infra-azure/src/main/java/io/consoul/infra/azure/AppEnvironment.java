@@ -10,9 +10,9 @@ import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.GetSharedKeysArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.DeploymentSpec;
 
@@ -22,15 +22,24 @@ record AppEnvironment(ManagedEnvironment environment, Workspace logs) {
     static final int MIN_RETENTION_DAYS = 30;
     static final int MAX_RETENTION_DAYS = 730;
 
-    static AppEnvironment create(String name, DeploymentSpec spec, ResourceGroup group, AzureNetwork network,
-                                 CustomResourceOptions opts) {
+    /** The environment the args name (read, not managed), or a new one with its Log Analytics workspace. */
+    static AppEnvironment of(String name, ConsoulServiceArgs args, AzureGroup group, AzureNetwork network,
+                             CustomResourceOptions opts, InvokeOptions invoke) {
+        if (args.environmentId().isPresent()) {
+            return new AppEnvironment(ManagedEnvironment.get(name, args.environmentId().get(), opts), null);
+        }
+        return create(name, args.spec(), group, network, opts, invoke);
+    }
+
+    static AppEnvironment create(String name, DeploymentSpec spec, AzureGroup group, AzureNetwork network,
+                                 CustomResourceOptions opts, InvokeOptions invoke) {
         var logs = new Workspace(name, WorkspaceArgs.builder()
                 .resourceGroupName(group.name())
                 .sku(WorkspaceSkuArgs.builder().name(Either.ofLeft("PerGB2018")).build())
                 .retentionInDays(retentionDays(spec.platform().logRetentionDays()))
                 .build(), opts);
         Output<String> sharedKey = OperationalinsightsFunctions.getSharedKeys(GetSharedKeysArgs.builder()
-                        .resourceGroupName(group.name()).workspaceName(logs.name()).build())
+                        .resourceGroupName(group.name()).workspaceName(logs.name()).build(), invoke)
                 .applyValue(keys -> keys.primarySharedKey().orElseThrow())
                 .asSecret();
         var environment = new ManagedEnvironment(name, ManagedEnvironmentArgs.builder()
@@ -41,7 +50,7 @@ record AppEnvironment(ManagedEnvironment environment, Workspace logs) {
                                 .customerId(logs.customerId()).sharedKey(sharedKey).build())
                         .build())
                 .vnetConfiguration(VnetConfigurationArgs.builder()
-                        .infrastructureSubnetId(network.apps().id())
+                        .infrastructureSubnetId(network.appsSubnetId())
                         // Internal when the stack keeps the service private: no public IP on the environment.
                         .internal(!spec.platform().allowPublicAccess())
                         .build())

@@ -5,7 +5,7 @@ import com.pulumi.azurenative.network.SubnetArgs;
 import com.pulumi.azurenative.network.VirtualNetwork;
 import com.pulumi.azurenative.network.VirtualNetworkArgs;
 import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.List;
@@ -14,13 +14,22 @@ import java.util.List;
  * A VNet with a subnet for the Container Apps environment and one for private endpoints, so Redis has a private
  * address the apps reach and nothing else does.
  */
-record AzureNetwork(VirtualNetwork vnet, Subnet apps, Subnet privateEndpoints) {
+record AzureNetwork(Output<String> vnetId, Output<String> appsSubnetId, Output<String> endpointsSubnetId) {
     static final String ADDRESS_SPACE = "10.20.0.0/16";
     /** A consumption-only Container Apps environment needs at least a /23. */
     static final String APPS_SUBNET = "10.20.0.0/23";
     static final String ENDPOINTS_SUBNET = "10.20.2.0/24";
 
-    static AzureNetwork create(String name, ResourceGroup group, CustomResourceOptions opts) {
+    /** The VNet and subnets the args name, or new ones. */
+    static AzureNetwork of(String name, ConsoulServiceArgs args, AzureGroup group, CustomResourceOptions opts) {
+        if (args.vnetId().isPresent()) {
+            return new AzureNetwork(args.vnetId().get(), args.appsSubnetId().orElseThrow(),
+                    args.endpointsSubnetId().orElseThrow());
+        }
+        return create(name, group, opts);
+    }
+
+    static AzureNetwork create(String name, AzureGroup group, CustomResourceOptions opts) {
         var vnet = new VirtualNetwork(name, VirtualNetworkArgs.builder()
                 .resourceGroupName(group.name())
                 .addressSpace(AddressSpaceArgs.builder().addressPrefixes(ADDRESS_SPACE).build())
@@ -30,10 +39,10 @@ record AzureNetwork(VirtualNetwork vnet, Subnet apps, Subnet privateEndpoints) {
         var apps = subnet(name + "-apps", group, vnet, APPS_SUBNET, opts);
         var endpoints = subnet(name + "-endpoints", group, vnet, ENDPOINTS_SUBNET,
                 CustomResourceOptions.merge(opts, CustomResourceOptions.builder().dependsOn(apps).build()));
-        return new AzureNetwork(vnet, apps, endpoints);
+        return new AzureNetwork(vnet.id(), apps.id(), endpoints.id());
     }
 
-    private static Subnet subnet(String name, ResourceGroup group, VirtualNetwork vnet, String prefix,
+    private static Subnet subnet(String name, AzureGroup group, VirtualNetwork vnet, String prefix,
                                  CustomResourceOptions opts) {
         return new Subnet(name, SubnetArgs.builder()
                 .resourceGroupName(group.name())

@@ -17,9 +17,9 @@ import com.pulumi.azurenative.network.inputs.PrivateDnsZoneConfigArgs;
 import com.pulumi.azurenative.network.inputs.PrivateLinkServiceConnectionArgs;
 import com.pulumi.azurenative.network.inputs.SubResourceArgs;
 import com.pulumi.azurenative.network.inputs.SubnetArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.RedisEnv;
@@ -45,8 +45,8 @@ record AzureRedis(Output<String> host, Output<Integer> port, Output<String> acce
         };
     }
 
-    static AzureRedis create(String name, DeploymentSpec spec, ResourceGroup group, AzureNetwork network,
-                             CustomResourceOptions opts) {
+    static AzureRedis create(String name, DeploymentSpec spec, AzureGroup group, AzureNetwork network,
+                             CustomResourceOptions opts, InvokeOptions invoke) {
         RedisSpec redis = spec.redis();
         if (!redis.managed()) {
             return new AzureRedis(null, null, null);
@@ -65,16 +65,16 @@ record AzureRedis(Output<String> host, Output<Integer> port, Output<String> acce
                         CustomResourceOptions.builder().protect(spec.platform().deletionProtection()).build()));
         privateEndpoint(name, group, network, cache, opts);
         Output<String> key = CacheFunctions.listRedisKeys(ListRedisKeysArgs.builder()
-                        .resourceGroupName(group.name()).name(cache.name()).build())
+                        .resourceGroupName(group.name()).name(cache.name()).build(), invoke)
                 .applyValue(keys -> keys.primaryKey()).asSecret();
         return new AzureRedis(cache.hostName(), cache.sslPort(), key);
     }
 
-    private static void privateEndpoint(String name, ResourceGroup group, AzureNetwork network, Redis cache,
+    private static void privateEndpoint(String name, AzureGroup group, AzureNetwork network, Redis cache,
                                         CustomResourceOptions opts) {
         var endpoint = new PrivateEndpoint(name + "-redis", PrivateEndpointArgs.builder()
                 .resourceGroupName(group.name())
-                .subnet(SubnetArgs.builder().id(network.privateEndpoints().id()).build())
+                .subnet(SubnetArgs.builder().id(network.endpointsSubnetId()).build())
                 .privateLinkServiceConnections(PrivateLinkServiceConnectionArgs.builder()
                         .name(name + "-redis").privateLinkServiceId(cache.id()).groupIds("redisCache").build())
                 .build(), opts);
@@ -82,7 +82,7 @@ record AzureRedis(Output<String> host, Output<Integer> port, Output<String> acce
                 .resourceGroupName(group.name()).privateZoneName(DNS_ZONE).location("Global").build(), opts);
         new VirtualNetworkLink(name + "-redis", VirtualNetworkLinkArgs.builder()
                 .resourceGroupName(group.name()).privateZoneName(zone.name()).location("Global")
-                .virtualNetwork(SubResourceArgs.builder().id(network.vnet().id()).build())
+                .virtualNetwork(SubResourceArgs.builder().id(network.vnetId()).build())
                 .registrationEnabled(false).build(), opts);
         new PrivateDnsZoneGroup(name + "-redis", PrivateDnsZoneGroupArgs.builder()
                 .resourceGroupName(group.name()).privateEndpointName(endpoint.name())

@@ -6,9 +6,9 @@ import com.pulumi.azurenative.app.inputs.ConfigurationArgs;
 import com.pulumi.azurenative.app.inputs.IngressArgs;
 import com.pulumi.azurenative.app.inputs.SecretArgs;
 import com.pulumi.azurenative.app.inputs.TrafficWeightArgs;
-import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.Color;
 import io.consoul.infra.spec.DeploymentSpec;
@@ -29,11 +29,23 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
     /** Old revisions kept inactive for rollback beyond the two colours. */
     static final int MAX_INACTIVE_REVISIONS = 10;
 
-    static ContainerAppService create(String name, DeploymentSpec spec, ResourceGroup group, AppEnvironment environment,
-                                      AzureRedis redis, CustomResourceOptions opts) {
+    static ContainerAppService create(String name, DeploymentSpec spec, AzureGroup group, AppEnvironment environment,
+                                      AzureRedis redis, CustomResourceOptions opts, InvokeOptions invoke) {
         // Everything in this template comes from the spec: no cloud-computed template inputs.
         RevisionPlan plan = RevisionPlan.of(spec, Output.of(""));
         Map<String, Output<String>> secretEnv = spec.secretEnv(redis.host(), redis.port(), redis.accessKey(), true);
+        AzureDomain domain = spec.platform().domain().isPresent()
+                ? AzureDomain.prepare(name, spec, group, environment, name, opts, invoke) : null;
+        var ingress = IngressArgs.builder()
+                .external(spec.platform().allowPublicAccess())
+                .targetPort(Ports.APP)
+                .allowInsecure(false)
+                .traffic(traffic(name, spec, plan));
+        var appOpts = opts;
+        if (domain != null) {
+            ingress.customDomains(domain.customDomains());
+            appOpts = CustomResourceOptions.merge(opts, CustomResourceOptions.builder().dependsOn(domain.records()).build());
+        }
         var app = new ContainerApp(name, ContainerAppArgs.builder()
                 .containerAppName(name)
                 .resourceGroupName(group.name())
@@ -42,22 +54,23 @@ record ContainerAppService(ContainerApp app, Output<String> url, Output<String> 
                         .activeRevisionsMode(Either.ofLeft("Multiple"))
                         .maxInactiveRevisions(MAX_INACTIVE_REVISIONS)
                         .secrets(secrets(secretEnv))
-                        .ingress(IngressArgs.builder()
-                                .external(spec.platform().allowPublicAccess())
-                                .targetPort(Ports.APP)
-                                .allowInsecure(false)
-                                .traffic(traffic(name, spec, plan))
-                                .build())
+                        .ingress(ingress.build())
                         .build())
                 .template(RevisionTemplate.of(spec, plan, secretEnv.keySet()))
-                .build(), opts);
-        RevisionCleanup.create(name, group, app,
+                .build(), appOpts);
+        var scripts = DeploymentScripts.create(name, group, opts, invoke);
+        RevisionCleanup.create(name, scripts, group, app,
                 spec.colors().stream().map(color -> revisionName(name, plan, color)).toList(), opts);
-        Output<String> domain = environment.environment().defaultDomain();
+        if (domain != null) {
+            domain.certify(group, environment, app, scripts, opts);
+        }
+        Output<String> defaultDomain = environment.environment().defaultDomain();
         String scope = spec.platform().allowPublicAccess() ? "" : ".internal";
-        return new ContainerAppService(app,
-                Output.tuple(app.name(), domain).applyValue(t -> "https://" + t.t1 + scope + "." + t.t2),
-                Output.tuple(app.name(), domain).applyValue(t ->
+        Output<String> url = domain != null ? domain.url()
+                : Output.tuple(app.name(), defaultDomain).applyValue(t -> "https://" + t.t1 + scope + "." + t.t2);
+        // The preview stays the idle label's own URL, whose certificate the platform provides.
+        return new ContainerAppService(app, url,
+                Output.tuple(app.name(), defaultDomain).applyValue(t ->
                         "https://" + t.t1 + "---" + spec.idleColor().key() + scope + "." + t.t2));
     }
 

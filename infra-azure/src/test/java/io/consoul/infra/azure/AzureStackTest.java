@@ -8,6 +8,7 @@ import io.consoul.infra.spec.DeploymentSpecBuilder;
 import io.consoul.infra.spec.StackOutputs;
 import io.consoul.infra.spec.fixtures.SpecFixtures;
 import io.consoul.infra.spec.fixtures.SwitchRule;
+import io.consoul.infra.spec.mock.ConsoulMocks;
 import io.consoul.infra.spec.mock.MockStack;
 import io.consoul.infra.spec.mock.MockedResource;
 import io.consoul.infra.spec.mock.StackRun;
@@ -217,35 +218,38 @@ class AzureStackTest {
                 grant.input("scope").orElseThrow(), "the grant reaches the stack's resource group only");
         assertEquals(run.resource("azure-native:managedidentity:UserAssignedIdentity", "consoul-revisions")
                 .state().get("principalId"), grant.input("principalId").orElseThrow());
-        assertTrue(((String) grant.input("roleDefinitionId").orElseThrow()).endsWith(RevisionCleanup.CONTRIBUTOR));
+        assertTrue(((String) grant.input("roleDefinitionId").orElseThrow()).endsWith(DeploymentScripts.CONTRIBUTOR));
     }
 
     @Test
     @DisplayName("the cleanup script deactivates every active revision but the two colours' (run against a stand-in az)")
     void cleanupScriptDeactivatesOnlyOtherRevisions() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
-        java.nio.file.Path log = dir.resolve("calls.log");
-        java.nio.file.Path az = dir.resolve("az");
-        java.nio.file.Files.writeString(az, String.join("\n",
-                "#!/bin/sh",
-                "echo \"$*\" >> " + log,
-                "case \"$*\" in",
-                "  *'revision list'*'[?properties.active].name'*) printf 'consoul--vblue\\nconsoul--vold1\\nconsoul--vgreen\\nconsoul--vold2\\n' ;;",
-                "esac",
-                ""));
-        az.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", RevisionCleanup.SCRIPT).redirectErrorStream(true);
-        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
-        pb.environment().put("APP", "consoul");
-        pb.environment().put("RG", "consoul-rg");
-        pb.environment().put("KEEP", "consoul--vblue consoul--vgreen");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        List<String> deactivated = java.nio.file.Files.readAllLines(log).stream()
+        List<String> calls = runWithStandInAz(RevisionCleanup.SCRIPT,
+                Map.of("APP", "consoul", "RG", "consoul-rg", "KEEP", "consoul--vblue consoul--vgreen"),
+                String.join("\n",
+                        "case \"$*\" in",
+                        "  *'revision list'*'[?properties.active].name'*) printf 'consoul--vblue\\nconsoul--vold1\\nconsoul--vgreen\\nconsoul--vold2\\n' ;;",
+                        "esac"));
+        List<String> deactivated = calls.stream()
                 .filter(line -> line.contains("revision deactivate"))
                 .map(line -> line.replaceAll(".*--revision ", "")).toList();
         assertEquals(List.of("consoul--vold1", "consoul--vold2"), deactivated);
+    }
+
+    /** Runs a deployment script with {@code env} against a stand-in {@code az} that logs its calls and runs {@code azBody}. */
+    static List<String> runWithStandInAz(String script, Map<String, String> env, String azBody) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("consoul-az");
+        java.nio.file.Path log = dir.resolve("calls.log");
+        java.nio.file.Path az = dir.resolve("az");
+        java.nio.file.Files.writeString(az, String.join("\n", "#!/bin/sh", "echo \"$*\" >> " + log, azBody, ""));
+        az.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        return java.nio.file.Files.readAllLines(log);
     }
 
     @Test
@@ -254,6 +258,99 @@ class AzureStackTest {
         StackRun run = run(spec(Color.BLUE).build());
         assertEquals(Set.copyOf(StackOutputs.NAMES), run.outputs().keySet());
         run.outputs().forEach((name, value) -> assertTrue(value != null && !value.toString().isBlank(), name));
+    }
+
+    static DeploymentSpecBuilder withDomain(String domain) {
+        return SpecFixtures.spec(Cloud.AZURE, DeployEnvironment.PRODUCTION).allowPublicAccess(true)
+                .domain(domain).dnsZone("example.com").dnsZoneResourceGroup("dns");
+    }
+
+    static final String RECORD = "azure-native:network:RecordSet";
+    static final String CERTIFICATE = "azure-native:app:ManagedCertificate";
+
+    @Test
+    @DisplayName("with a domain, first deploy: asuid TXT and CNAME in the Azure DNS zone, the host on the app unbound, a"
+            + " managed certificate after it and a script that binds it; url https on the domain, preview the idle label")
+    void httpsOnTheDomainFirstDeploy() {
+        StackRun run = run(withDomain("api.example.com").build());
+        MockedResource txt = run.resource(RECORD, "consoul-domain-verification");
+        assertEquals("asuid.api", txt.input("relativeRecordSetName").orElseThrow());
+        assertEquals("TXT", txt.input("recordType").orElseThrow());
+        assertEquals("example.com", txt.input("zoneName").orElseThrow());
+        assertEquals("dns", txt.input("resourceGroupName").orElseThrow(), "the zone's own resource group");
+        Object verificationId = ((Map<?, ?>) run.resource("azure-native:app:ManagedEnvironment", "consoul").state()
+                .get("customDomainConfiguration")).get("customDomainVerificationId");
+        assertEquals(List.of(verificationId), txt.input("txtRecords.0.value").orElseThrow(),
+                "the verification id Azure reports, readable before the app exists");
+        MockedResource cname = run.resource(RECORD, "consoul-domain");
+        assertEquals("api", cname.input("relativeRecordSetName").orElseThrow());
+        assertEquals("consoul.kindhill-1234.eastus.azurecontainerapps.io", cname.input("cnameRecord.cname").orElseThrow(),
+                "the host points at the app's own FQDN");
+
+        Map<?, ?> custom = (Map<?, ?>) app(run).input("configuration.ingress.customDomains.0").orElseThrow();
+        assertEquals("api.example.com", custom.get("name"));
+        assertEquals("Disabled", custom.get("bindingType"), "no certificate exists to bind before the first deploy");
+
+        MockedResource certificate = run.resource(CERTIFICATE, "consoul-domain");
+        assertEquals("api.example.com", certificate.input("properties.subjectName").orElseThrow());
+        assertEquals("CNAME", certificate.input("properties.domainControlValidation").orElseThrow());
+        assertEquals(AzureDomain.certificateName("consoul", "api.example.com"),
+                certificate.input("managedCertificateName").orElseThrow());
+        MockedResource bind = run.resource("azure-native:resources:AzureCliScript", "consoul-domain");
+        Map<Object, Object> vars = new HashMap<>();
+        ((List<?>) bind.input("environmentVariables").orElseThrow())
+                .forEach(e -> vars.put(((Map<?, ?>) e).get("name"), ((Map<?, ?>) e).get("value")));
+        assertEquals(certificate.state().get("id"), vars.get("CERT"));
+        assertEquals("api.example.com", vars.get("HOST"));
+
+        assertEquals("https://api.example.com", run.outputs().get(StackOutputs.URL));
+        assertEquals("https://consoul---green.kindhill-1234.eastus.azurecontainerapps.io",
+                run.outputs().get(StackOutputs.PREVIEW_URL), "the idle label's URL, whose certificate Azure provides");
+    }
+
+    @Test
+    @DisplayName("with a domain, later deploys: the app declares the binding to the existing certificate, so its PUT keeps it")
+    void laterDeployKeepsTheBinding() {
+        String id = "/subscriptions/s/resourceGroups/consoul/providers/Microsoft.App/managedEnvironments/consoul"
+                + "/managedCertificates/consoul-api-example-com";
+        ConsoulMocks mocks = ConsoulMocks.builder().function("azure-native:app:getManagedCertificate", args -> {
+            assertEquals(AzureDomain.certificateName("consoul", "api.example.com"), args.get("managedCertificateName"));
+            return Map.of("id", id, "name", "consoul-api-example-com", "location", "westeurope", "type",
+                    "Microsoft.App/managedEnvironments/managedCertificates", "tags", Map.of(),
+                    "systemData", Map.of(), "properties", Map.of("subjectName", "api.example.com",
+                            "provisioningState", "Succeeded", "domainControlValidation", "CNAME",
+                            "error", "", "validationToken", ""));
+        }).build();
+        DeploymentSpec spec = withDomain("api.example.com").build();
+        StackRun run = MockStack.run("azure-production", mocks, ctx -> App.stack(ctx, spec)).requireSuccess();
+        Map<?, ?> custom = (Map<?, ?>) app(run).input("configuration.ingress.customDomains.0").orElseThrow();
+        assertEquals("SniEnabled", custom.get("bindingType"));
+        assertEquals(id, custom.get("certificateId"));
+    }
+
+    @Test
+    @DisplayName("a zone apex: an A record of the environment's static IP and HTTP validation (an apex holds no CNAME)")
+    void apexDomain() {
+        StackRun run = run(withDomain("example.com").build());
+        MockedResource a = run.resource(RECORD, "consoul-domain");
+        assertEquals("@", a.input("relativeRecordSetName").orElseThrow());
+        assertEquals("A", a.input("recordType").orElseThrow());
+        assertEquals(run.resource("azure-native:app:ManagedEnvironment", "consoul").state().get("staticIp"),
+                a.input("aRecords.0.ipv4Address").orElseThrow());
+        assertEquals("asuid", run.resource(RECORD, "consoul-domain-verification").input("relativeRecordSetName").orElseThrow());
+        assertEquals("HTTP", run.resource(CERTIFICATE, "consoul-domain").input("properties.domainControlValidation").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the bind script waits for the issued certificate, then binds it (run against a stand-in az)")
+    void bindScriptWaitsThenBinds() throws Exception {
+        List<String> calls = runWithStandInAz(AzureDomain.BIND_SCRIPT,
+                Map.of("APP", "consoul", "RG", "consoul-rg", "HOST", "api.example.com", "CERT", "/cert/id"), "")
+                .stream().filter(l -> !l.startsWith("extension")).toList();
+        assertTrue(calls.get(0).startsWith("resource wait --ids /cert/id --custom properties.provisioningState=='Succeeded'"),
+                calls.toString());
+        assertEquals("containerapp hostname bind --name consoul --resource-group consoul-rg --hostname api.example.com"
+                + " --certificate /cert/id --output none", calls.get(1));
     }
 
     private static Map<?, ?> probe(MockedResource app, String type) {

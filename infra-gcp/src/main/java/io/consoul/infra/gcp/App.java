@@ -9,7 +9,7 @@ import io.consoul.infra.spec.DeploymentSpec;
 /** Consoul on GCP Cloud Run: {@code CONSOUL_CLOUD=gcp pulumi up --stack gcp-<environment>}. */
 public final class App {
     /** The scaling guide's region ({@code gcloud run services update ... --region us-central1}). */
-    static final String DEFAULT_REGION = "us-central1";
+    static final String DEFAULT_REGION = ConsoulServiceArgs.DEFAULT_REGION;
 
     private App() {
     }

@@ -1,6 +1,7 @@
 package io.consoul.infra.gcp;
 
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.gcp.cloudrunv2.Service;
 import com.pulumi.gcp.cloudrunv2.ServiceArgs;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
@@ -30,7 +31,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
 
     static CloudRunService create(String name, DeploymentSpec spec, String region, GcpNetwork network,
                                   RuntimeIdentity identity, SecretEnv secrets, Memorystore redis,
-                                  CustomResourceOptions opts) {
+                                  CustomResourceOptions opts, InvokeOptions invoke) {
         String serviceName = name + "-" + spec.environment().key();
         RevisionPlan plan = RevisionPlan.of(spec, templateInputs(network, identity, redis));
         var service = new Service(name, ServiceArgs.builder()
@@ -51,7 +52,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
         }
         Output<String> url = service.uri();
         if (spec.platform().domain().isPresent()) {
-            GcpDomain.create(name, spec, region, service, opts);
+            GcpDomain.create(name, spec, region, service, opts, invoke);
             url = Output.of(spec.platform().domainUrl().orElseThrow());
         }
         return new CloudRunService(service, url, service.uri().applyValue(uri -> tagUrl(uri, spec.idleColor())));
@@ -68,7 +69,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
      */
     static Output<String> templateInputs(GcpNetwork network, RuntimeIdentity identity, Memorystore redis) {
         Output<String> ca = redis.caCert() != null ? redis.caCert() : Output.of("");
-        return Output.tuple(network.network().id(), network.subnet().id(), identity.email(), ca)
+        return Output.tuple(network.networkId(), network.subnetId(), identity.email(), ca)
                 .applyValue(t -> String.join("\n", "network=" + t.t1, "subnet=" + t.t2, "account=" + t.t3,
                         "ca=" + t.t4, "timeout=" + Containers.REQUEST_TIMEOUT, "egress=" + EGRESS));
     }
@@ -100,7 +101,7 @@ record CloudRunService(Service service, Output<String> url, Output<String> previ
                 .vpcAccess(ServiceTemplateVpcAccessArgs.builder()
                         .egress(EGRESS)
                         .networkInterfaces(ServiceTemplateVpcAccessNetworkInterfaceArgs.builder()
-                                .network(network.network().id()).subnetwork(network.subnet().id()).build())
+                                .network(network.networkId()).subnetwork(network.subnetId()).build())
                         .build())
                 .containers(Containers.app(spec, spec.image(color), secrets, redis))
                 .build();

@@ -1,6 +1,8 @@
 package io.consoul.infra.gcp;
 
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.gcp.cloudrun.DomainMapping;
 import com.pulumi.gcp.cloudrun.DomainMappingArgs;
 import com.pulumi.gcp.cloudrun.inputs.DomainMappingMetadataArgs;
@@ -37,9 +39,9 @@ final class GcpDomain {
     }
 
     static void create(String name, DeploymentSpec spec, String region, com.pulumi.gcp.cloudrunv2.Service service,
-                       CustomResourceOptions opts) {
+                       CustomResourceOptions opts, InvokeOptions invoke) {
         String domain = spec.platform().domain().orElseThrow();
-        Output<String> project = OrganizationsFunctions.getProject().applyValue(p -> p.projectId().orElseThrow());
+        Output<String> project = OrganizationsFunctions.getProject(GetProjectArgs.builder().build(), invoke).applyValue(p -> p.projectId().orElseThrow());
         new DomainMapping(name, DomainMappingArgs.builder()
                 .location(region)
                 .name(domain)

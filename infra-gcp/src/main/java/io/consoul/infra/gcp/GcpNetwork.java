@@ -1,5 +1,6 @@
 package io.consoul.infra.gcp;
 
+import com.pulumi.core.Output;
 import com.pulumi.gcp.compute.Network;
 import com.pulumi.gcp.compute.NetworkArgs;
 import com.pulumi.gcp.compute.Subnetwork;
@@ -11,9 +12,17 @@ import com.pulumi.resources.CustomResourceOptions;
  * they reach Memorystore's private address without a Serverless VPC Access connector: no connector VMs to pay for
  * and size, and egress throughput grows with the instances.
  */
-record GcpNetwork(Network network, Subnetwork subnet) {
+record GcpNetwork(Output<String> networkId, Output<String> subnetId) {
     /** A /24 gives Direct VPC egress room for the guide's 10 instances per revision, several revisions at once. */
     static final String SUBNET_RANGE = "10.8.0.0/24";
+
+    /** The network and subnet the args name, or new ones. */
+    static GcpNetwork of(String name, ConsoulServiceArgs args, CustomResourceOptions opts) {
+        if (args.network().isPresent()) {
+            return new GcpNetwork(args.network().get(), args.subnetwork().orElseThrow());
+        }
+        return create(name, args.region(), opts);
+    }
 
     static GcpNetwork create(String name, String region, CustomResourceOptions opts) {
         var network = new Network(name, NetworkArgs.builder()
@@ -26,6 +35,6 @@ record GcpNetwork(Network network, Subnetwork subnet) {
                 .ipCidrRange(SUBNET_RANGE)
                 .privateIpGoogleAccess(true)
                 .build(), opts);
-        return new GcpNetwork(network, subnet);
+        return new GcpNetwork(network.id(), subnet.id());
     }
 }

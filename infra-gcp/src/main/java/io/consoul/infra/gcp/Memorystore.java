@@ -30,7 +30,7 @@ record Memorystore(Output<String> host, Output<Integer> port, Output<String> aut
                 .tier(redis.highAvailability() ? "STANDARD_HA" : "BASIC")
                 .memorySizeGb(memorySizeGb(redis.tier().memoryMb()))
                 .redisVersion(REDIS_VERSION)
-                .authorizedNetwork(network.network().id())
+                .authorizedNetwork(network.networkId())
                 .connectMode("DIRECT_PEERING")
                 .authEnabled(true)
                 .transitEncryptionMode(TRANSIT_ENCRYPTION)

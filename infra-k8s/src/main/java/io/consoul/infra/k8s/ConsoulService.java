@@ -13,9 +13,10 @@ import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.consoul.infra.spec.Color;
+import io.consoul.infra.spec.ConsoulComponent;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.Ports;
 import io.consoul.infra.spec.StackOutputs;
@@ -29,19 +30,18 @@ import java.util.Map;
  * One Consoul deployment on Kubernetes: a namespace, Redis (in-cluster or external), a Deployment per colour, and
  * the Services {@code consoul} (the active colour) and {@code consoul-preview} (the idle one).
  */
-public final class ConsoulService extends ComponentResource {
+public final class ConsoulService extends ConsoulComponent {
     public static final String TYPE = "consoul:k8s:Service";
     public static final String PRODUCTION_SERVICE = DeploymentSpec.NAME;
     public static final String PREVIEW_SERVICE = DeploymentSpec.NAME + "-preview";
 
-    private final StackOutputs outputs;
-
-    public ConsoulService(String name, DeploymentSpec spec) {
-        super(TYPE, name);
-        var opts = CustomResourceOptions.builder().parent(this).build();
-        var namespace = new Namespace(name, NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(spec.platform().namespace()).build()).build(), opts);
-        Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElseThrow());
+    public ConsoulService(String name, ConsoulServiceArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, args.spec(), options);
+        DeploymentSpec spec = args.spec();
+        var opts = childOptions();
+        Output<String> ns = args.namespace().orElseGet(() -> new Namespace(name, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(spec.platform().namespace()).build()).build(), opts)
+                .metadata().applyValue(m -> m.name().orElseThrow()));
 
         var redis = K8sRedis.create(name, spec, ns, opts);
         var config = new ConfigMap(name, ConfigMapArgs.builder()
@@ -52,7 +52,7 @@ public final class ConsoulService extends ComponentResource {
                 .stringData(data)
                 .build(), opts);
 
-        var colorOpts = CustomResourceOptions.builder().parent(this).dependsOn(config, secret).build();
+        var colorOpts = CustomResourceOptions.merge(opts, CustomResourceOptions.builder().dependsOn(config, secret).build());
         for (Color color : spec.colors()) {
             ColorDeployment.create(name, color, spec, ns, name, name, digest(data), colorOpts);
         }
@@ -61,17 +61,17 @@ public final class ConsoulService extends ComponentResource {
 
         if (spec.platform().domain().isPresent()) {
             DomainIngress.create(name, spec, ns, opts);
-            this.outputs = new StackOutputs(Output.of(spec.platform().domainUrl().orElseThrow()),
-                    Output.of(spec.platform().previewDomainUrl().orElseThrow()), redis.endpoint());
+            register(new StackOutputs(Output.of(spec.platform().domainUrl().orElseThrow()),
+                    Output.of(spec.platform().previewDomainUrl().orElseThrow()), redis.endpoint()));
         } else {
-            this.outputs = new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
-                    url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint());
+            register(new StackOutputs(url(production, PRODUCTION_SERVICE, spec, ns),
+                    url(preview, PREVIEW_SERVICE, spec, ns), redis.endpoint()));
         }
-        registerOutputs(outputs.componentOutputs());
     }
 
-    public StackOutputs outputs() {
-        return outputs;
+    /** The stack-config path: the spec read from config. */
+    public ConsoulService(String name, DeploymentSpec spec) {
+        this(name, ConsoulServiceArgs.builder().spec(spec).build(), ComponentResourceOptions.Empty);
     }
 
     /** The only way in: port 80 to the app port of one colour's ready pods; the metrics port is not published. */

@@ -43,6 +43,7 @@ public final class DeploymentSpecBuilder {
     String domain;
     String dnsZone;
     String tlsIssuer;
+    String dnsZoneResourceGroup;
 
     DeploymentSpecBuilder() {
     }
@@ -77,6 +78,7 @@ public final class DeploymentSpecBuilder {
     public DeploymentSpecBuilder domain(String domain) { this.domain = domain; return this; }
     public DeploymentSpecBuilder dnsZone(String zone) { this.dnsZone = zone; return this; }
     public DeploymentSpecBuilder tlsIssuer(String issuer) { this.tlsIssuer = issuer; return this; }
+    public DeploymentSpecBuilder dnsZoneResourceGroup(String group) { this.dnsZoneResourceGroup = group; return this; }
 
     /** Validates and builds; throws {@link InvalidConfigException} listing every problem. */
     public DeploymentSpec build() {
@@ -100,7 +102,8 @@ public final class DeploymentSpecBuilder {
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
                 serviceType, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail),
-                Optional.ofNullable(domain), Optional.ofNullable(dnsZone), Optional.ofNullable(tlsIssuer));
+                Optional.ofNullable(domain), Optional.ofNullable(dnsZone), Optional.ofNullable(tlsIssuer),
+                Optional.ofNullable(dnsZoneResourceGroup));
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);
     }
 

@@ -20,11 +20,13 @@ import java.util.Optional;
  *                           {@code preview.<domain>} where the program routes it
  * @param dnsZone            the DNS zone the records go in ({@code example.com}): Route 53, Cloud DNS, Azure DNS
  * @param tlsIssuer          Kubernetes: the cert-manager ClusterIssuer that issues the Ingress certificate
+ * @param dnsZoneResourceGroup Azure: the resource group holding the Azure DNS zone {@code dnsZone} (an Azure DNS
+ *                           zone is addressed by resource group and name)
  */
 public record Platform(boolean deletionProtection, int logRetentionDays, Optional<String> certificateArn,
                        Network network, String namespace, String serviceType, boolean allowPublicAccess,
                        Optional<String> alarmTopicArn, Optional<String> alarmEmail, Optional<String> domain,
-                       Optional<String> dnsZone, Optional<String> tlsIssuer) {
+                       Optional<String> dnsZone, Optional<String> tlsIssuer, Optional<String> dnsZoneResourceGroup) {
 
     /** The preview host where the program routes it: {@code preview.<domain>}. */
     public Optional<String> previewDomain() {

@@ -72,6 +72,7 @@ final class SpecReader {
         get("dnsZone").map(String::trim).map(z -> z.endsWith(".") ? z.substring(0, z.length() - 1) : z)
                 .ifPresent(b::dnsZone);
         get("tlsIssuer").map(String::trim).ifPresent(b::tlsIssuer);
+        get("dnsZoneResourceGroup").map(String::trim).ifPresent(b::dnsZoneResourceGroup);
         b.network(new Network(get("vpcId"), list("publicSubnetIds"), list("privateSubnetIds")));
         problems.addAll(UnknownKeys.problems(source.keys(), known));
         return b.build(problems);

@@ -200,9 +200,18 @@ final class SpecValidator {
             problems.add("consoul:tlsIssuer = '" + b.tlsIssuer + "' is not a ClusterIssuer name: allowed lower-case"
                     + " letters, digits and '-'");
         }
-        if (b.domain == null && (b.dnsZone != null || b.tlsIssuer != null)) {
-            problems.add("consoul:" + (b.dnsZone != null ? "dnsZone" : "tlsIssuer") + " is set without consoul:domain:"
+        if (b.domain == null && (b.dnsZone != null || b.tlsIssuer != null || b.dnsZoneResourceGroup != null)) {
+            problems.add("consoul:" + (b.dnsZone != null ? "dnsZone" : b.tlsIssuer != null ? "tlsIssuer" : "dnsZoneResourceGroup")
+                    + " is set without consoul:domain:"
                     + " set the host name to serve, e.g. `pulumi config set consoul:domain api.example.com`");
+        }
+        if (b.dnsZoneResourceGroup != null && !AZURE_RESOURCE_GROUP.matcher(b.dnsZoneResourceGroup).matches()) {
+            problems.add("consoul:dnsZoneResourceGroup = '" + b.dnsZoneResourceGroup + "' is not a resource group name:"
+                    + " allowed 1 to 90 letters, digits, '_', '-', '.', '(' and ')', not ending in '.'");
+        }
+        if (b.dnsZoneResourceGroup != null && b.cloud != null && b.cloud != Cloud.AZURE) {
+            problems.add("consoul:dnsZoneResourceGroup is set on " + b.cloud.key() + ": it names the resource group of"
+                    + " an Azure DNS zone and is used only on azure; remove it");
         }
         if (b.domain == null || b.cloud == null) {
             return;
@@ -217,10 +226,7 @@ final class SpecValidator {
                     } + ") where the program writes the domain's records, e.g. example.com");
         }
         if (b.cloud == Cloud.AZURE) {
-            // Not built yet: refused rather than silently serving the platform's own address.
-            problems.add("consoul:domain = '" + b.domain + "' is not supported on azure yet: the program does not"
-                    + " declare a managed certificate and custom domain on the Container App; remove consoul:domain"
-                    + " (the app keeps its https://<app>.<environment domain> address) and bind the domain by hand");
+            azureDomain(b, problems);
         }
         if (b.cloud == Cloud.GCP && b.domain.equals(b.dnsZone)) {
             problems.add("consoul:domain = '" + b.domain + "' is the apex of consoul:dnsZone on gcp: a Cloud Run domain"
@@ -230,6 +236,31 @@ final class SpecValidator {
         if (b.cloud == Cloud.K8S && b.tlsIssuer == null) {
             problems.add("consoul:domain = '" + b.domain + "' needs consoul:tlsIssuer on k8s: the cert-manager"
                     + " ClusterIssuer that issues the Ingress certificate, e.g. letsencrypt");
+        }
+    }
+
+    /**
+     * Resource group names: https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/resource-name-rules
+     * (Microsoft.Resources/resourcegroups: 1-90, underscores, hyphens, periods, parentheses, letters, digits; can't
+     * end with a period).
+     */
+    private static final Pattern AZURE_RESOURCE_GROUP = Pattern.compile("(?=.{1,90}$)[-\\w.()]*[-\\w()]");
+
+    /**
+     * A Container App's managed certificate is issued only to a publicly reachable app (Azure validates the domain
+     * over the internet), and the records go in an Azure DNS zone addressed by resource group and name
+     * (https://learn.microsoft.com/en-us/azure/container-apps/custom-domains-managed-certificates).
+     */
+    private static void azureDomain(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.dnsZone != null && b.dnsZoneResourceGroup == null) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:dnsZoneResourceGroup on azure: the resource"
+                    + " group holding the Azure DNS zone " + b.dnsZone + ", e.g. `pulumi config set"
+                    + " consoul:dnsZoneResourceGroup dns`");
+        }
+        if (!b.allowPublicAccess) {
+            problems.add("consoul:domain = '" + b.domain + "' needs consoul:allowPublicAccess = true on azure: Azure"
+                    + " issues a managed certificate only to an app its validation reaches from the internet; allowed:"
+                    + " set consoul:allowPublicAccess true, or remove consoul:domain");
         }
     }
 

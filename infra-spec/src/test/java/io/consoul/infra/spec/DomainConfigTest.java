@@ -47,9 +47,22 @@ class DomainConfigTest {
     }
 
     @Test
-    @DisplayName("azure refuses a domain rather than silently serving its own address")
-    void azureRefusesADomain() {
-        assertTrue(refusal("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com"))
-                .contains("consoul:domain = 'api.example.com' is not supported on azure yet"));
+    @DisplayName("azure takes a domain on a public app, with the resource group of its DNS zone")
+    void azureDomainRequirements() {
+        Platform p = read("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:dnsZoneResourceGroup", "dns", "consoul:allowPublicAccess", "true")).platform();
+        assertEquals("dns", p.dnsZoneResourceGroup().orElseThrow());
+        assertTrue(refusal("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:allowPublicAccess", "true"))
+                .contains("consoul:domain = 'api.example.com' needs consoul:dnsZoneResourceGroup on azure"));
+        assertTrue(refusal("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:dnsZoneResourceGroup", "dns", "consoul:allowPublicAccess", "false"))
+                .contains("consoul:domain = 'api.example.com' needs consoul:allowPublicAccess = true on azure"));
+        assertTrue(refusal("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:dnsZoneResourceGroup", "dns.", "consoul:allowPublicAccess", "true"))
+                .contains("consoul:dnsZoneResourceGroup = 'dns.' is not a resource group name"));
+        assertTrue(refusal("aws-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:dnsZoneResourceGroup", "dns"))
+                .contains("consoul:dnsZoneResourceGroup is set on aws"));
     }
 }

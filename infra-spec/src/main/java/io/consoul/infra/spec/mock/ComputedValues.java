@@ -77,7 +77,12 @@ final class ComputedValues {
             s.putIfAbsent("principalId", "11111111-1111-1111-1111-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
             s.putIfAbsent("clientId", "22222222-2222-2222-2222-" + String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L));
         });
-        BY_TYPE.put("azure-native:app:ManagedEnvironment", (name, s) -> s.putIfAbsent("defaultDomain", "kindhill-1234.eastus.azurecontainerapps.io"));
+        BY_TYPE.put("azure-native:app:ManagedEnvironment", (name, s) -> {
+            s.putIfAbsent("defaultDomain", "kindhill-1234.eastus.azurecontainerapps.io");
+            s.putIfAbsent("staticIp", "20.0.0.10");
+            s.putIfAbsent("customDomainConfiguration", Map.of("customDomainVerificationId", ComputedValues.AZURE_DOMAIN_VERIFICATION_ID,
+                    "expirationDate", "", "subjectName", "", "thumbprint", ""));
+        });
         // Kubernetes
         BY_TYPE.put("kubernetes:core/v1:Service", (name, s) -> {
             if (!s.containsKey("status")) {
@@ -85,6 +90,9 @@ final class ComputedValues {
             }
         });
     }
+
+    /** What Azure answers as the subscription's custom-domain verification id (the {@code asuid} TXT value). */
+    static final String AZURE_DOMAIN_VERIFICATION_ID = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF";
 
     private ComputedValues() {
     }

@@ -29,6 +29,9 @@ public final class ConsoulMocks implements Mocks {
     private final List<Declared> resources = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<Set<String>>> secretInputs = new ConcurrentHashMap<>();
     private final List<String> unmockedCalls = Collections.synchronizedList(new ArrayList<>());
+    /** The provider reference ({@code <urn>::<id>}) each resource and each function call went through, when explicit. */
+    private final Map<String, String> providers = new ConcurrentHashMap<>();
+    private final Map<String, String> callProviders = new ConcurrentHashMap<>();
 
     private final Map<String, Map<String, Object>> stateOverrides;
 
@@ -49,6 +52,9 @@ public final class ConsoulMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        if (args.provider != null && !args.provider.isEmpty()) {
+            providers.put(key(args.type, args.name), args.provider);
+        }
         Map<String, Object> inputs = Values.normalize(args.inputs);
         Map<String, Object> state = ComputedValues.complete(args.type, args.name, inputs);
         state.putAll(stateOverrides.getOrDefault(args.type, Map.of()));
@@ -58,12 +64,33 @@ public final class ConsoulMocks implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        if (args.provider != null && !args.provider.isEmpty()) {
+            callProviders.put(args.token, args.provider);
+        }
         var answer = functions.get(args.token);
         if (answer == null) {
             unmockedCalls.add(args.token);
             return CompletableFuture.failedFuture(new UnmockedFunctionException(args.token));
         }
-        return CompletableFuture.completedFuture(answer.apply(args.args));
+        try {
+            return CompletableFuture.completedFuture(answer.apply(args.args));
+        } catch (RuntimeException e) {
+            // An answer may be the provider's error, as a lookup of something that does not exist yet.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * The provider a resource was declared with ({@code <provider urn>::<id>}), explicit or inherited from its parent;
+     * empty for the default provider.
+     */
+    public Optional<String> provider(String type, String name) {
+        return Optional.ofNullable(providers.get(key(type, name)));
+    }
+
+    /** The provider a function was last called through; empty for the default provider. */
+    public Optional<String> callProvider(String token) {
+        return Optional.ofNullable(callProviders.get(token));
     }
 
     /** Resources in the order the program declared them; call after the run has finished. */

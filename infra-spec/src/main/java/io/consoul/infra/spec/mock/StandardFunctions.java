@@ -36,7 +36,14 @@ final class StandardFunctions {
             "azure-native:operationalinsights:getSharedKeys", args -> Map.of(
                     "primarySharedKey", "mock-workspace-key", "secondarySharedKey", "mock-workspace-key-2"),
             "azure-native:cache:listRedisKeys", args -> Map.of(
-                    "primaryKey", "mock-primary-key", "secondaryKey", "mock-secondary-key"));
+                    "primaryKey", "mock-primary-key", "secondaryKey", "mock-secondary-key"),
+            // A new stack: the managed certificate does not exist yet, and Azure answers as it does for any missing resource.
+            "azure-native:app:getManagedCertificate", args -> {
+                throw new IllegalStateException("invocation of azure-native:app:getManagedCertificate returned an error:"
+                        + " Status=404 Code=\"ResourceNotFound\" Message=\"The Resource 'Microsoft.App/managedEnvironments/"
+                        + args.get("environmentName") + "/managedCertificates/" + args.get("managedCertificateName")
+                        + "' was not found.\"");
+            });
 
     private StandardFunctions() {
     }
