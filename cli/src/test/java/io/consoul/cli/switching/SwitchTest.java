@@ -54,7 +54,9 @@ class SwitchTest {
     @BeforeAll
     static void startColours() {
         blue = ConsoulInstance.start(Map.of("consoul.version", "1.0.0"));
-        green = ConsoulInstance.start(Map.of("consoul.version", "1.1.0", "consoul.api-keys", "smoke-key"));
+        // The smoke key on a limit the warm-up never reaches (docs/cli.md: a smoke key on a high tier)
+        green = ConsoulInstance.start(Map.of("consoul.version", "1.1.0", "consoul.api-keys", "smoke-key",
+                "consoul.rate-limit", "100000/minute"));
     }
 
     @AfterAll
@@ -89,6 +91,20 @@ class SwitchTest {
         assertTrue(run.out.contains("✔ smoke test green (ghcr.io/consoul/consoul:1.1.0) at " + blueOrGreen("green")), run.out);
         assertTrue(run.out.contains("✔ /chat: HTTP 200"), run.out);
         assertTrue(run.out.contains("green is live (1.1.0)"), run.out);
+        int smoke = run.out.indexOf("✔ smoke test green");
+        int warm = run.out.indexOf("✔ warm up green (");
+        int move = run.out.indexOf("✔ set consoul:activeColor = green");
+        assertTrue(smoke >= 0 && warm > smoke && move > warm, "smoke test, then warm-up at previewUrl, then the move: " + run.out);
+        assertTrue(run.out.contains("/chat) at " + blueOrGreen("green")) && run.out.contains(": settled"), run.out);
+    }
+
+    @Test
+    @DisplayName("--warm-up 0 skips the warm-up and says so")
+    void warmUpZeroSkipsIt() throws Exception {
+        Run run = consoul("switch", STACK, "--warm-up", "0");
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("✔ no warm-up of green (--warm-up 0)"), run.out);
+        assertFalse(run.out.contains("warm up green ("), run.out);
     }
 
     @Test
@@ -451,6 +467,9 @@ class SwitchTest {
         command.addAll(List.of("--project-dir", work.toString()));
         if (args[0].equals("switch") || args[0].equals("rollback")) {
             command.addAll(List.of("--verify-timeout", "10", "--poll-interval", "1"));
+            if (!List.of(args).contains("--warm-up")) {
+                command.addAll(List.of("--warm-up", "5")); // the bake itself is WarmUpTest's; here only where it sits
+            }
             if (!List.of(args).contains("--scale-down-delay")) {
                 command.add("--no-wait");
             }

@@ -45,13 +45,18 @@ public final class FaultSuite {
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
     }
 
-    /** The pre-scaled switch as an operator runs it: {@code ./consoul switch local}, a 15 s scale-down delay (longer than the 10 s window the scenario rules on). */
+    /**
+     * The pre-scaled switch as an operator runs it: {@code ./consoul switch local} with the load's API key (so the smoke
+     * test and the warm-up send /chat, the production path), its default warm-up, a 15 s scale-down delay (longer than
+     * the 10 s window the scenario rules on).
+     */
     static Runnable consoulSwitch(Path repo, LocalStack stack) {
         return () -> {
             Path log = stack.workDir().resolve("logs/consoul-switch.log");
             try {
                 Process p = new ProcessBuilder(repo.resolve("consoul").toString(), "switch", "local", "--local-dir",
-                        stack.workDir().toString(), "--scale-down-delay", "15s", "--poll-interval", "1")
+                        stack.workDir().toString(), "--scale-down-delay", "15s", "--poll-interval", "1",
+                        "--smoke-api-key", FaultStack.LOAD_KEY)
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (p.waitFor() != 0) {
                     throw new IllegalStateException("./consoul switch local exited " + p.exitValue() + ": "
