@@ -55,7 +55,9 @@ class GuideNumbersTest {
     void redisTier() {
         assertEquals(RedisTier.BASIC_250MB, RedisTier.forSessions(999));
         assertEquals(RedisTier.STANDARD_1GB, RedisTier.forSessions(Size.MEDIUM.concurrentSessions() * 10L));
-        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(10_000));
+        assertEquals(RedisTier.STANDARD_1GB, RedisTier.forSessions(10_000), "the guide's 1,000 - 10,000 row holds 10,000");
+        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(10_001));
+        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(100_000), "> 100,000 leaves 100,000 to the 6 GB row");
         assertEquals(RedisTier.CLUSTER_26GB, RedisTier.forSessions(150_000));
     }
 }
