@@ -109,7 +109,7 @@ public final class FaultSuite {
         md.append(String.format("- Date: %s%n", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC)).replaceAll("\\.\\d+", "")));
         md.append(String.format("- Machine: %s, %d cores, %s %s, Java %s%n", hostname(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
-        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs (the pre-scaled switch starts from 3 blue + 1 green); ")
+        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs (the pre-scaled switch starts from 3 blue + 1 green and runs `./consoul switch local` with its default warm-up); ")
                 .append("load: 48 sessions, 8 workers, 20 ms pause, no client retries\n");
         md.append(String.format("- Whole run: %.1f min%n%n", minutes));
         md.append("| scenario | Redis, limiter | sent | failed | 429 | p99 ms | sessions lost | rule | result | seen |\n");
