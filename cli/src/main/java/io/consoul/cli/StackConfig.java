@@ -3,6 +3,9 @@ package io.consoul.cli;
 import io.consoul.infra.spec.Cloud;
 import io.consoul.infra.spec.DeploymentSpec;
 import io.consoul.infra.spec.InvalidConfigException;
+import io.consoul.infra.spec.RedisMode;
+import io.consoul.infra.spec.StackName;
+import io.consoul.infra.spec.StackSecrets;
 import io.consoul.infra.spec.config.MapConfigSource;
 import io.consoul.infra.spec.config.StackFile;
 
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,15 +64,13 @@ public record StackConfig(String stackName, Cloud cloud, Map<String, String> val
         }
     }
 
-    /** Adds stand-ins for the secrets the header comment of each stack file tells the operator to set. */
+    /** Adds stand-ins for the secrets the stack needs ({@link StackSecrets}, the spec's rule) and does not show. */
     private StackConfig withSecretsNeeded() {
         Map<String, String> all = new LinkedHashMap<>(values);
         Set<String> secret = new LinkedHashSet<>(secretKeys);
-        addStandIn(all, secret, "consoul:apiKeys");
-        if ("external".equals(all.get("consoul:redis"))) {
-            addStandIn(all, secret, "consoul:redisUrl");
-        } else if (cloud == null || !cloud.generatesRedisAuth()) {
-            addStandIn(all, secret, "consoul:redisPassword");
+        RedisMode redis = RedisMode.fromKey(all.getOrDefault("consoul:redis", "")).orElse(RedisMode.MANAGED);
+        for (String key : StackSecrets.required(Optional.ofNullable(cloud), redis)) {
+            addStandIn(all, secret, "consoul:" + key);
         }
         return new StackConfig(stackName, cloud, all, secret);
     }
@@ -87,8 +89,6 @@ public record StackConfig(String stackName, Cloud cloud, Map<String, String> val
                     "consoul:cloud = '" + key + "' is unknown: allowed aws, gcp, azure, k8s"));
         }
         // The spec's own default: the stack name's prefix (org/project/aws-production → aws).
-        String name = stackName.substring(stackName.lastIndexOf('/') + 1);
-        int dash = name.indexOf('-');
-        return Cloud.fromKey(dash < 0 ? name : name.substring(0, dash)).orElse(null);
+        return StackName.parse(stackName).cloud().orElse(null);
     }
 }

@@ -72,7 +72,7 @@ public final class LocalDeploy {
                         usage: ./local-deploy up [--cluster] [--env NAME=VALUE]…   start Redis, 3 app JVMs, HAProxy
                                ./local-deploy status [--format json]              outputs, instances, HAProxy's view
                                ./local-deploy scale <blue|green> <n>              run n instances of a colour (1-8)
-                               ./local-deploy switch [blue|green]                 = ./consoul switch local [--to …]: pre-scale, smoke test, switch
+                               ./local-deploy switch [blue|green]                 = ./consoul switch local [--to …]: pre-scale, smoke test, warm up, switch
                                ./local-deploy outputs                             url, previewUrl, activeColor, … (name=value)
                                ./local-deploy down                                stop everything
                                ./local-deploy faults                              the fault suite → docs/fault-results.md""");

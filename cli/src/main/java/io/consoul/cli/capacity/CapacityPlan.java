@@ -1,5 +1,7 @@
 package io.consoul.cli.capacity;
 
+import io.consoul.infra.spec.RedisTier;
+import io.consoul.infra.spec.Scaling;
 import io.consoul.infra.spec.Size;
 
 import java.util.Optional;
@@ -13,10 +15,10 @@ import java.util.OptionalLong;
  * @param tokens   tokens per month, when messages and tokens per message were given
  */
 record CapacityPlan(Optional<Requests> requests, Optional<Redis> redis, OptionalLong tokens) {
-    /** The guide's default: never fewer than two instances per colour, so one can fail or drain. */
-    static final int MIN_REPLICAS_FLOOR = 2;
-    /** Prefer medium until it needs more than the guide's default maximum of 10; then large (fewer, bigger). */
-    static final int PREFER_MEDIUM_UP_TO = 10;
+    /** The spec's default floor (never fewer than two instances per colour, so one can fail or drain). */
+    static final int MIN_REPLICAS_FLOOR = Scaling.DEFAULTS.minReplicas();
+    /** Prefer medium until it needs more than the spec's default maximum; then large (fewer, bigger). */
+    static final int PREFER_MEDIUM_UP_TO = Scaling.DEFAULTS.maxReplicas();
 
     record Requests(double perSecond, InstanceSizing.Row row) {
         /** Size, min and max replicas to write into a stack. */
@@ -28,7 +30,8 @@ record CapacityPlan(Optional<Requests> requests, Optional<Redis> redis, Optional
         }
     }
 
-    record Redis(double memoryMb, RedisSizing.Tier tier) {
+    /** The guide's memory estimate in its own decimal megabytes, and the size chosen from the spec's one table. */
+    record Redis(double memoryMb, RedisTier tier) {
     }
 
     record Recommendation(Size size, int minReplicas, int maxReplicas) {
@@ -50,8 +53,14 @@ record CapacityPlan(Optional<Requests> requests, Optional<Redis> redis, Optional
         return new Requests(rate, InstanceSizing.forRate(rate));
     }
 
+    /** Session size × concurrent sessions × safety factor, megabytes as the guide counts them (10 KB × 10,000 × 2 = 200 MB). */
+    static double memoryMb(double sessionKb, long concurrentSessions, double safety) {
+        return sessionKb * concurrentSessions * safety / 1000.0;
+    }
+
+    /** The guide's Redis size for the sessions, one size up while the estimate does not fit ({@link RedisTier#forLoad}). */
     static Redis redis(double sessionKb, long concurrentSessions, double safety) {
-        double memory = RedisSizing.memoryMb(sessionKb, concurrentSessions, safety);
-        return new Redis(memory, RedisSizing.tier(concurrentSessions, memory));
+        double memory = memoryMb(sessionKb, concurrentSessions, safety);
+        return new Redis(memory, RedisTier.forLoad(concurrentSessions, (long) Math.ceil(memory * 1_000_000)));
     }
 }

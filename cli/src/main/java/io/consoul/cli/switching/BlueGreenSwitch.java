@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * <li>read the outputs and how many instances the live colour runs now (from the platform, not the config);</li>
  * <li>bring the idle colour to at least that many ({@code consoul:<idle>MinReplicas}, {@code pulumi up}) and wait
  *     until they are ready — or refuse, restore its minimum and leave the routing as it was;</li>
- * <li>smoke-test it through {@code previewUrl};</li>
+ * <li>smoke-test it through {@code previewUrl}, then warm it up there ({@link WarmUp}: the bake) until its instances
+ *     answer fast;</li>
  * <li>move the traffic ({@code consoul:activeColor}) and hold the former live colour at its capacity
  *     ({@code consoul:<former>MinReplicas}) in the same update, then check that {@code url} serves the new version;</li>
  * <li>after the scale-down delay, remove both overrides ({@link #scaleDown}): the former colour returns to its minimum,
@@ -84,6 +85,8 @@ final class BlueGreenSwitch {
             String undone = raised ? restoreMinimum(colour, idleKey, idleMinBefore) : "nothing was changed";
             throw new CliFailure("refused to switch " + stackName + " to " + colour + ": " + smoke.failures() + "; " + undone);
         }
+
+        warmUp(preview, colour, Math.max(1, live), apiKey, raised, idleKey, idleMinBefore);
 
         boolean hold = live > 0 && minimums.overridable(active);
         if (live > 0 && !hold) {
@@ -192,6 +195,30 @@ final class BlueGreenSwitch {
                     + " instance(s) ready after " + settings.readyTimeout().toSeconds() + " s (--ready-timeout); " + undone);
         }
         return true;
+    }
+
+    /**
+     * The bake ({@link WarmUp}): warm-up traffic through the preview URL until each of the colour's ready instances
+     * answers fast, so production never meets a cold JVM. A failed request refuses the switch like the smoke gate.
+     */
+    private void warmUp(PreviewReach.Endpoint preview, String colour, int instances, String apiKey, boolean raised,
+                        String idleKey, Optional<String> idleMinBefore) {
+        if (settings.warmUpRequests() == 0) {
+            report.step(true, "no warm-up of " + colour + " (--warm-up 0)", 0);
+            return;
+        }
+        long start = System.nanoTime();
+        WarmUp.Result warm = new WarmUp(preview, apiKey, settings.warmUpRequests(), settings.warmUpTimeout()).run(instances);
+        String what = apiKey != null ? "/chat" : "/health, /ready";
+        report.step(!warm.failed(), "warm up " + colour + " (" + instances + " instance(s), " + what + ") at " + preview.url(),
+                millisSince(start));
+        report.detail(!warm.failed(), warm.summary(instances, WarmUp.workers(instances))
+                + (warm.failed() ? " (" + warm.failure() + ")" : ""), 0);
+        if (warm.failed()) {
+            String undone = raised ? restoreMinimum(colour, idleKey, idleMinBefore) : "nothing was changed";
+            throw new CliFailure("refused to switch " + stackName + " to " + colour + ": a warm-up request failed: "
+                    + warm.failure() + "; " + undone);
+        }
     }
 
     /** activeColor and (when {@code hold}) the hold of the former live colour in one update; a failure puts the config back. */

@@ -26,7 +26,7 @@ public final class ScaleDownCommand implements Runnable {
         StackGateway gateway = stack.open();
         String live = gateway.outputs().getOrDefault(StackOutputs.ACTIVE_COLOR, "");
         new BlueGreenSwitch(gateway, stack.stack, new StepReport(spec.commandLine().getOut()),
-                new SwitchSettings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Optional.empty(), false, false),
+                new SwitchSettings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Optional.empty(), false, false, 0, Duration.ZERO),
                 PreviewReach.direct(stack.stack)).scaleDown(live);
     }
 }

@@ -4,6 +4,7 @@ import io.consoul.cli.CliFailure;
 import io.consoul.cli.ProjectDir;
 import io.consoul.cli.StackConfig;
 import io.consoul.infra.spec.Cloud;
+import io.consoul.infra.spec.StackName;
 import io.consoul.local.LocalStack;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,10 +48,8 @@ final class StackOptions {
         Path file = dir.resolve("Pulumi." + stack + ".yaml");
         Cloud cloud = Files.isRegularFile(file) ? StackConfig.load(file).cloud() : null;
         if (cloud == null) {
-            String name = stack.substring(stack.lastIndexOf('/') + 1);
-            cloud = Cloud.fromKey(name.contains("-") ? name.substring(0, name.indexOf('-')) : name)
-                    .orElseThrow(() -> new CliFailure("cannot tell the cloud of stack " + stack
-                            + ": name it <cloud>-<environment> or set consoul:cloud"));
+            cloud = StackName.parse(stack).cloud().orElseThrow(() -> new CliFailure("cannot tell the cloud of stack "
+                    + stack + ": name it <cloud>-<environment> or set consoul:cloud"));
         }
         return PulumiStack.select(dir, stack, cloud);
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
                 "Reads how many instances the live colour runs; brings the idle colour to that many (consoul:<idle>MinReplicas, "
                         + "pulumi up) and waits until they are ready, else refuses, restores its minimum and leaves the routing; "
                         + "smoke-tests it at previewUrl (/health, /ready, its version against its image tag, with "
-                        + "--smoke-api-key one /chat); sets consoul:activeColor and holds the former colour at its capacity "
+                        + "--smoke-api-key one /chat); warms it up there (--warm-up requests per instance, until the answers "
+                        + "stop getting faster); sets consoul:activeColor and holds the former colour at its capacity "
                         + "(one pulumi up; on gcp/azure only a colour on the newer image can be held or pre-scaled, docs/cli.md); verifies url serves the new version; after the scale-down delay returns the former "
                         + "colour to its minimum. Switching to the live colour is a no-op."})
 public final class SwitchCommand implements Runnable {

@@ -35,6 +35,16 @@ final class SwitchOptions {
                     + "the minimum it was created with); its autoscaler then scales it under the load. For emergencies.")
     boolean allowUnderCapacity;
 
+    @Option(names = "--warm-up", defaultValue = "" + WarmUp.DEFAULT_REQUESTS_PER_INSTANCE, paramLabel = "N",
+            description = "Warm-up requests each ready instance of the target answers through previewUrl after the smoke "
+                    + "test and before the traffic moves (with --smoke-api-key /chat, else /health and /ready); it goes "
+                    + "on until the answers stop getting faster, up to --warm-up-timeout. 0 turns it off (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--warm-up-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "The most the warm-up may take; past it the switch goes on (default: ${DEFAULT-VALUE}).")
+    long warmUpTimeoutSeconds;
+
     @Option(names = "--preview-url", paramLabel = "URL",
             description = "Smoke-test the idle colour here instead of the stack's previewUrl (your own tunnel or port-forward).")
     String previewUrl;
@@ -53,10 +63,14 @@ final class SwitchOptions {
     long pollSeconds;
 
     SwitchSettings settings() {
+        if (warmUp < 0 || warmUpTimeoutSeconds < 0) {
+            throw new io.consoul.cli.CliFailure("--warm-up and --warm-up-timeout must be 0 or more, got " + warmUp
+                    + " and " + warmUpTimeoutSeconds, 2);
+        }
         return new SwitchSettings(Duration.ofSeconds(verifyTimeoutSeconds), Duration.ofSeconds(readyTimeoutSeconds),
                 Duration.ofSeconds(pollSeconds),
                 Optional.ofNullable(scaleDownDelay).map(text -> DurationText.parse("--scale-down-delay", text)), !noWait,
-                allowUnderCapacity);
+                allowUnderCapacity, warmUp, Duration.ofSeconds(warmUpTimeoutSeconds));
     }
 
     /** Switches {@code stack} to {@code to}, or to its idle colour when empty, printing each step to {@code out}. */

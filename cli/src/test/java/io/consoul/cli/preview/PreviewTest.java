@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -73,6 +75,52 @@ class PreviewTest {
                 assertTrue(text.contains("[computed: "), "provider-computed values show as computed");
             }
         }));
+    }
+
+    /** Where each cloud's program writes a colour's replica bounds (the spec's minReplicas / maxReplicas). */
+    private static final Set<String> MIN_KEYS = Set.of("minCapacity", "minInstanceCount", "minReplicas");
+    private static final Set<String> MAX_KEYS = Set.of("maxCapacity", "maxInstanceCount", "maxReplicas");
+
+    @TestFactory
+    @DisplayName("every stack file's preview declares what the file says: its images, its live colour, its replica bounds")
+    Stream<DynamicTest> previewMeansTheStackFile() {
+        return stackFiles().stream().map(file -> DynamicTest.dynamicTest(file.stackName(), () -> {
+            JsonObject json = JsonParser.parseString(preview(file.stackName(), "--format", "json").out()).getAsJsonObject();
+            JsonObject outputs = json.getAsJsonObject("outputs");
+            Map<String, String> config = file.config();
+            assertEquals(config.get("consoul:blueImage"), outputs.get("blueImage").getAsString());
+            assertEquals(config.get("consoul:greenImage"), outputs.get("greenImage").getAsString());
+            assertEquals(config.getOrDefault("consoul:activeColor", "blue"), outputs.get("activeColor").getAsString());
+            // The file's bounds, else the spec's defaults (the guide's 2 and 10).
+            int min = Integer.parseInt(config.getOrDefault("consoul:minReplicas", "2"));
+            int max = Integer.parseInt(config.getOrDefault("consoul:maxReplicas", "10"));
+            List<Integer> mins = new ArrayList<>();
+            List<Integer> maxes = new ArrayList<>();
+            json.getAsJsonArray("resources").forEach(r -> collect(r.getAsJsonObject().get("inputs"), mins, maxes));
+            assertFalse(mins.isEmpty() || maxes.isEmpty(), "replica bounds declared somewhere: " + mins + " " + maxes);
+            assertTrue(mins.stream().allMatch(v -> v == min), "minReplicas " + min + " everywhere: " + mins);
+            assertTrue(maxes.stream().allMatch(v -> v == max), "maxReplicas " + max + " everywhere: " + maxes);
+        }));
+    }
+
+    /** Every whole number under one of the replica-bound keys, at any depth of a resource's inputs. */
+    private static void collect(JsonElement element, List<Integer> mins, List<Integer> maxes) {
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> collect(e, mins, maxes));
+        } else if (element.isJsonObject()) {
+            element.getAsJsonObject().entrySet().forEach(e -> {
+                JsonElement value = e.getValue();
+                if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+                    if (MIN_KEYS.contains(e.getKey())) {
+                        mins.add(value.getAsInt());
+                    } else if (MAX_KEYS.contains(e.getKey())) {
+                        maxes.add(value.getAsInt());
+                    }
+                } else {
+                    collect(value, mins, maxes);
+                }
+            });
+        }
     }
 
     @TestFactory

@@ -93,7 +93,9 @@ class LocalSwitchTest {
     void preScaledSwitchUnderLoadFailsNothingAndHasTheCapacityReadyBeforeTrafficMoves() {
         Scenarios scenarios = new Scenarios(stack.reload(), false);
         ScenarioResult result = scenarios.preScaledSwitch(() -> {
-            Cli.Result r = Cli.run("switch", "local", "--local-dir", workDir.toString(), "--scale-down-delay", "15s", "--poll-interval", "1");
+            Cli.Result r = Cli.run("switch", "local", "--local-dir", workDir.toString(), "--scale-down-delay", "15s", "--poll-interval", "1",
+                    "--smoke-api-key", KEY);
+            System.out.println(r.out());
             if (r.exitCode() != 0) throw new IllegalStateException(r.out() + r.err());
         });
         System.out.println(result);

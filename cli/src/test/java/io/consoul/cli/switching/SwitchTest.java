@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.File;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +58,9 @@ class SwitchTest {
     @BeforeAll
     static void startColours() {
         blue = ConsoulInstance.start(Map.of("consoul.version", "1.0.0"));
-        green = ConsoulInstance.start(Map.of("consoul.version", "1.1.0", "consoul.api-keys", "smoke-key"));
+        // The smoke key on a limit the warm-up never reaches (docs/cli.md: a smoke key on a high tier)
+        green = ConsoulInstance.start(Map.of("consoul.version", "1.1.0", "consoul.api-keys", "smoke-key",
+                "consoul.rate-limit", "100000/minute"));
     }
 
     @AfterAll
@@ -89,6 +95,20 @@ class SwitchTest {
         assertTrue(run.out.contains("✔ smoke test green (ghcr.io/consoul/consoul:1.1.0) at " + blueOrGreen("green")), run.out);
         assertTrue(run.out.contains("✔ /chat: HTTP 200"), run.out);
         assertTrue(run.out.contains("green is live (1.1.0)"), run.out);
+        int smoke = run.out.indexOf("✔ smoke test green");
+        int warm = run.out.indexOf("✔ warm up green (");
+        int move = run.out.indexOf("✔ set consoul:activeColor = green");
+        assertTrue(smoke >= 0 && warm > smoke && move > warm, "smoke test, then warm-up at previewUrl, then the move: " + run.out);
+        assertTrue(run.out.contains("/chat) at " + blueOrGreen("green")) && run.out.contains(": settled"), run.out);
+    }
+
+    @Test
+    @DisplayName("--warm-up 0 skips the warm-up and says so")
+    void warmUpZeroSkipsIt() throws Exception {
+        Run run = consoul("switch", STACK, "--warm-up", "0");
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("✔ no warm-up of green (--warm-up 0)"), run.out);
+        assertFalse(run.out.contains("warm up green ("), run.out);
     }
 
     @Test
@@ -193,6 +213,41 @@ class SwitchTest {
         assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set consoul:activeColor")), pulumi.calls().toString());
         List<String> updates = pulumi.updates();
         assertTrue(updates.get(updates.size() - 1).endsWith("active=blue blue=6 green=2"), updates.toString());
+    }
+
+    @Test
+    @DisplayName("warm-up: a colour that passes the smoke test but fails under the warm-up is refused, its minimum "
+            + "restored, the routing untouched")
+    void aFailedWarmUpRefusesAndRestores() throws Exception {
+        pulumi.autoscaled("blue", 4);
+        pulumi.autoscaled("green", 2);
+        // Green through its preview: healthy for the smoke test's /health and /ready, then HTTP 500.
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer preview = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        preview.createContext("/", exchange -> {
+            boolean healthy = answered.getAndIncrement() < 2;
+            String body = !healthy ? "{\"error\":\"broken\",\"code\":\"E500\"}"
+                    : exchange.getRequestURI().getPath().equals("/ready") ? "{\"status\":\"ready\"}"
+                    : "{\"status\":\"ok\",\"service\":\"consoul\",\"version\":\"1.1.0\",\"timestamp\":\"t\",\"connections\":0}";
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(healthy ? 200 : 500, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        preview.start();
+        try {
+            Run run = consoul("switch", STACK, "--preview-url", "http://127.0.0.1:" + preview.getAddress().getPort());
+            assertEquals(1, run.exitCode, run.out + run.err);
+            assertTrue(run.err.contains("refused to switch " + STACK + " to green: a warm-up request failed: HTTP 500")
+                    && run.err.contains("routing unchanged, green's minimum restored"), run.err);
+            assertTrue(run.out.contains("✔ smoke test green") && run.out.contains("✘ warm up green (4 instance(s)"), run.out);
+        } finally {
+            preview.stop(0);
+        }
+        assertEquals("blue", pulumi.deployed());
+        assertTrue(pulumi.deployed("consoul:greenMinReplicas").isEmpty(), "the restore was applied by an update");
+        assertTrue(pulumi.calls().stream().noneMatch(c -> c.startsWith("config set consoul:activeColor")), pulumi.calls().toString());
     }
 
     @Test
@@ -451,6 +506,9 @@ class SwitchTest {
         command.addAll(List.of("--project-dir", work.toString()));
         if (args[0].equals("switch") || args[0].equals("rollback")) {
             command.addAll(List.of("--verify-timeout", "10", "--poll-interval", "1"));
+            if (!List.of(args).contains("--warm-up")) {
+                command.addAll(List.of("--warm-up", "5")); // the bake itself is WarmUpTest's; here only where it sits
+            }
             if (!List.of(args).contains("--scale-down-delay")) {
                 command.add("--no-wait");
             }

@@ -4,6 +4,7 @@ import io.consoul.infra.spec.limits.PlatformLimits;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The rules a deployable spec follows; each message names the key, the value and what is allowed. */
@@ -125,7 +126,8 @@ final class SpecValidator {
             problems.add("consoul:redisUrl is set but consoul:redis = managed: set consoul:redis to external to use it,"
                     + " or remove consoul:redisUrl");
         }
-        if (b.redisPassword == null && b.cloud != null && b.cloud.generatesRedisAuth()) {
+        if (b.redisPassword == null
+                && !StackSecrets.required(Optional.ofNullable(b.cloud), b.redisMode).contains(StackSecrets.REDIS_PASSWORD)) {
             return;
         }
         if (b.redisPassword == null) {

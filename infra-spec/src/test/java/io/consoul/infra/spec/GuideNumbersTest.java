@@ -50,12 +50,34 @@ class GuideNumbersTest {
         assertEquals(65, Shutdown.ECS_STOP_TIMEOUT_SECONDS);
     }
 
+    /**
+     * The app's own defaults ({@code app/src/main/resources/application.properties}, used where nothing sets the
+     * variables: {@code spring-boot:run}, the local stack) are a second copy of the shutdown timing; the stacks always
+     * send the spec's ({@code DeploymentSpec.containerEnv}). Until the app reads them from one place, they must agree.
+     */
+    @Test
+    @DisplayName("the app's default shutdown delay and drain are the spec's 5 s and 60 s")
+    void appDefaultsAgreeWithTheSpec() throws java.io.IOException {
+        String properties = java.nio.file.Files.readString(
+                io.consoul.infra.spec.fixtures.SpecFixtures.repositoryRoot().resolve("app/src/main/resources/application.properties"));
+        assertEquals(Shutdown.SHUTDOWN_DELAY_SECONDS, appDefault(properties, "CONSOUL_SHUTDOWN_DELAY"));
+        assertEquals(Shutdown.GRACEFUL_TIMEOUT_SECONDS, appDefault(properties, "CONSOUL_GRACEFUL_TIMEOUT"));
+    }
+
+    private static int appDefault(String properties, String variable) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{" + variable + ":(\\d+)s?}").matcher(properties);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), variable + " has no default in application.properties");
+        return Integer.parseInt(m.group(1));
+    }
+
     @Test
     @DisplayName("Redis size follows the guide's table for the sessions the deployment can hold")
     void redisTier() {
         assertEquals(RedisTier.BASIC_250MB, RedisTier.forSessions(999));
         assertEquals(RedisTier.STANDARD_1GB, RedisTier.forSessions(Size.MEDIUM.concurrentSessions() * 10L));
-        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(10_000));
+        assertEquals(RedisTier.STANDARD_1GB, RedisTier.forSessions(10_000), "the guide's 1,000 - 10,000 row holds 10,000");
+        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(10_001));
+        assertEquals(RedisTier.LARGE_6GB, RedisTier.forSessions(100_000), "> 100,000 leaves 100,000 to the 6 GB row");
         assertEquals(RedisTier.CLUSTER_26GB, RedisTier.forSessions(150_000));
     }
 }

@@ -26,6 +26,15 @@ class StackFilesTest {
             DeploymentSpec spec = SpecFixtures.fromStackFile(file);
             assertTrue(file.stackName().startsWith(spec.cloud().key() + "-"));
             assertTrue(file.stackName().endsWith("-" + spec.environment().key()));
+            // What the file says, read as the spec: not just that it reads.
+            var config = file.config();
+            assertEquals(config.getOrDefault("consoul:size", "medium"), spec.size().key());
+            assertEquals(Integer.parseInt(config.getOrDefault("consoul:minReplicas", "2")), spec.scaling().minReplicas());
+            assertEquals(Integer.parseInt(config.getOrDefault("consoul:maxReplicas", "10")), spec.scaling().maxReplicas());
+            assertEquals(config.getOrDefault("consoul:activeColor", "blue"), spec.activeColor().key());
+            assertEquals(config.getOrDefault("consoul:redis", "managed"), spec.redis().mode().key());
+            assertEquals(RedisTier.forSessions((long) spec.size().concurrentSessions() * spec.scaling().maxReplicas()),
+                    spec.redis().tier(), "the guide's Redis size for the sessions the stack can hold");
         }));
     }
 

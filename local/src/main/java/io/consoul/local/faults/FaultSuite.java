@@ -45,13 +45,18 @@ public final class FaultSuite {
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
     }
 
-    /** The pre-scaled switch as an operator runs it: {@code ./consoul switch local}, a 15 s scale-down delay (longer than the 10 s window the scenario rules on). */
+    /**
+     * The pre-scaled switch as an operator runs it: {@code ./consoul switch local} with the load's API key (so the smoke
+     * test and the warm-up send /chat, the production path), its default warm-up, a 15 s scale-down delay (longer than
+     * the 10 s window the scenario rules on).
+     */
     static Runnable consoulSwitch(Path repo, LocalStack stack) {
         return () -> {
             Path log = stack.workDir().resolve("logs/consoul-switch.log");
             try {
                 Process p = new ProcessBuilder(repo.resolve("consoul").toString(), "switch", "local", "--local-dir",
-                        stack.workDir().toString(), "--scale-down-delay", "15s", "--poll-interval", "1")
+                        stack.workDir().toString(), "--scale-down-delay", "15s", "--poll-interval", "1",
+                        "--smoke-api-key", FaultStack.LOAD_KEY)
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (p.waitFor() != 0) {
                     throw new IllegalStateException("./consoul switch local exited " + p.exitValue() + ": "
@@ -104,7 +109,7 @@ public final class FaultSuite {
         md.append(String.format("- Date: %s%n", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC)).replaceAll("\\.\\d+", "")));
         md.append(String.format("- Machine: %s, %d cores, %s %s, Java %s%n", hostname(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
-        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs (the pre-scaled switch starts from 3 blue + 1 green); ")
+        md.append("- Stack: HAProxy (checks `/ready` every 1 s, rise 2, fall 3) in front of 2 blue + 1 green app JVMs (the pre-scaled switch starts from 3 blue + 1 green and runs `./consoul switch local` with its default warm-up); ")
                 .append("load: 48 sessions, 8 workers, 20 ms pause, no client retries\n");
         md.append(String.format("- Whole run: %.1f min%n%n", minutes));
         md.append("| scenario | Redis, limiter | sent | failed | 429 | p99 ms | sessions lost | rule | result | seen |\n");

@@ -157,8 +157,9 @@ public final class Scenarios {
         long loadEnd = System.nanoTime();
         LoadReport report = load.stopAndVerify();
         // Equal windows: the 10 s before the command, and the 10 s from the moment production moved (verification
-        // and the hold; the switcher's delay outlasts it). Reported apart, not ruled: the scale-up — locally the new
-        // JVMs start on the very cores that serve the load, which no cloud does — and the rest (the scale-down).
+        // and the hold; the switcher's delay outlasts it). Reported apart, not ruled: the scale-up and the switch's
+        // warm-up — locally the new JVMs start and warm on the very cores that serve the load, which no cloud does —
+        // and the rest (the scale-down).
         long window = Duration.ofSeconds(10).toNanos();
         long moved = movedAt[0] == 0 ? switchStart : movedAt[0];
         double[] before = load.p99Millis(switchStart - window, switchStart);
@@ -183,7 +184,7 @@ public final class Scenarios {
                 "zero failed; no message lost; idle colour at the live count and ready before traffic moves; p99 in the 10 s from the move ≤ 1.5 × the 10 s before",
                 String.format("%s 3 / %s 1 → %s; %s had %d UP in HAProxy when production moved (%.1f s into the switch); "
                                 + "p99 in the 10 s before %.0f ms (%d requests), in the 10 s from the move %.0f ms (%d requests); "
-                                + "not ruled: during the scale-up %.0f ms (%d requests, 2 JVMs starting on the same cores), "
+                                + "not ruled: during the scale-up and the warm-up %.0f ms (%d requests, 2 JVMs starting and warming on the same cores), "
                                 + "afterwards incl. the scale-down %.0f ms (%d requests); after: %s %d, %s %d%s",
                         from.label(), to.label(), to.label(), to.label(), readyBeforeMove[0],
                         (moved - switchStart) / 1e9, before[0], (long) before[1], during[0], (long) during[1],
