@@ -41,6 +41,17 @@ public final class RedisCluster implements AutoCloseable {
         return true;
     }
 
+    /** The hash slot of {@code key} ({@code CLUSTER KEYSLOT}). */
+    public int slotOf(String key) throws IOException {
+        return Integer.parseInt(nodes.get(0).command("CLUSTER KEYSLOT " + key).substring(1));
+    }
+
+    /** The master that serves {@code key}'s slot: the one node that answers for it (the others redirect, MOVED). */
+    public RedisServer ownerOf(String key) throws IOException {
+        for (RedisServer n : nodes) if (n.command("EXISTS " + key).startsWith(":")) return n;
+        throw new IllegalStateException("no master serves the slot of " + key);
+    }
+
     /** Seed URLs for {@code CONSOUL_REDIS_CLUSTER=true}. */
     public String urls() {
         return nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).collect(Collectors.joining(","));
