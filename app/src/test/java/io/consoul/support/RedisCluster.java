@@ -11,12 +11,14 @@ public final class RedisCluster implements AutoCloseable {
 
     private RedisCluster() {}
 
-    public static RedisCluster launch() {
+    public static RedisCluster launch(String... extraArgs) {
         RedisCluster cluster = new RedisCluster();
         try {
             for (int i = 0; i < 3; i++) {
-                cluster.nodes.add(RedisServer.launch("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                List<String> args = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                         "--cluster-node-timeout", "5000"));
+                args.addAll(List.of(extraArgs));
+                cluster.nodes.add(RedisServer.launch(args.toArray(String[]::new)));
             }
             List<String> command = new ArrayList<>(List.of(RedisServer.binary().replace("redis-server", "redis-cli"), "--cluster", "create"));
             cluster.nodes.forEach(n -> command.add("127.0.0.1:" + n.port()));
@@ -33,6 +35,28 @@ public final class RedisCluster implements AutoCloseable {
         } catch (IOException | RuntimeException | InterruptedException e) {
             cluster.close();
             throw new IllegalStateException("could not start a Redis Cluster", e);
+        }
+    }
+
+    /** Every master stopped (SIGTERM), until {@link #start}. */
+    public void stop() {
+        nodes.forEach(RedisServer::stop);
+    }
+
+    /** Every master started again on its port and data (its {@code nodes.conf} keeps the slots); waits for state ok. */
+    public void start() {
+        nodes.forEach(RedisServer::start);
+        long deadline = System.currentTimeMillis() + 30_000;
+        try {
+            while (!allOk()) {
+                if (System.currentTimeMillis() > deadline) throw new IllegalStateException("cluster did not reach state ok again");
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
