@@ -1,9 +1,11 @@
 package io.consoul.support;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /** Three masters, no replicas: the smallest real Redis Cluster, made with {@code redis-cli --cluster create}. */
 public final class RedisCluster implements AutoCloseable {
@@ -26,11 +28,7 @@ public final class RedisCluster implements AutoCloseable {
             Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(create.getInputStream().readAllBytes());
             if (create.waitFor() != 0) throw new IllegalStateException("redis-cli --cluster create failed:\n" + output);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!cluster.allOk()) {
-                if (System.currentTimeMillis() > deadline) throw new IllegalStateException("cluster did not reach state ok");
-                Thread.sleep(100);
-            }
+            cluster.awaitStateOk();
             return cluster;
         } catch (IOException | RuntimeException | InterruptedException e) {
             cluster.close();
@@ -46,18 +44,12 @@ public final class RedisCluster implements AutoCloseable {
     /** Every master started again on its port and data (its {@code nodes.conf} keeps the slots); waits for state ok. */
     public void start() {
         nodes.forEach(RedisServer::start);
-        long deadline = System.currentTimeMillis() + 30_000;
-        try {
-            while (!allOk()) {
-                if (System.currentTimeMillis() > deadline) throw new IllegalStateException("cluster did not reach state ok again");
-                Thread.sleep(100);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        awaitStateOk();
+    }
+
+    private void awaitStateOk() {
+        Awaitility.await("cluster_state:ok on every master").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(this::allOk);
     }
 
     private boolean allOk() throws IOException {
