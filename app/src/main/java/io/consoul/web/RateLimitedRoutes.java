@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHan
  * is limited without anyone remembering to. The count is taken where the reference's {@code @limiter.limit} runs:
  * after authentication (the {@code AuthInterceptor}) and after the request was read and validated, just before the
  * controller method — so a 401, 413, 415 or 422 never uses a slot. No interceptor runs at that point, hence the
- * hook in Spring MVC's own handler adapter.
+ * hook in Spring MVC's own handler adapter. A method that must admit at another moment says so with
+ * {@link AdmitsItself}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitedRoutes {
@@ -47,7 +48,9 @@ class RateLimitedRoutes {
                     // the arguments are resolved and validated by now: the call is about to run
                     ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
                     HttpServletRequest request = current.getRequest();
-                    if (!Routes.isPublic(request)) limits.getObject().admit(request, current.getResponse());
+                    if (!Routes.isPublic(request) && !hasMethodAnnotation(AdmitsItself.class)) {
+                        limits.getObject().admit(request, current.getResponse());
+                    }
                     return super.doInvoke(args);
                 }
             };
