@@ -32,13 +32,13 @@ class AuthConfig {
                 Set.copyOf(SettingList.parse("CONSOUL_BYPASS_PATHS", p.bypassPaths())), new ApiKeyMetrics(registry));
     }
 
-    /** Identifies the caller before any protected route runs; the routes then apply its rate limit. */
+    /** Identifies the caller before every route but the public ones runs; the route's rate limit follows. */
     @Bean
     WebMvcConfigurer authInterceptorRegistration(AuthInterceptor interceptor) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(Routes.PROTECTED).order(0);
+                registry.addInterceptor(interceptor).addPathPatterns("/**").excludePathPatterns(Routes.PUBLIC).order(0);
             }
         };
     }

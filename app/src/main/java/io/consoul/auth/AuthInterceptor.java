@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Identifies the caller of every protected route: the key header ({@code X-API-Key}), else the key query parameter
+ * Identifies the caller of every route but {@code Routes.PUBLIC}: the key header ({@code X-API-Key}), else the key query parameter
  * ({@code api_key}), both renamable as in the reference. Paths in {@code CONSOUL_BYPASS_PATHS} need no key.
  */
 public final class AuthInterceptor implements HandlerInterceptor {

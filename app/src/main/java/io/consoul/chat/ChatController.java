@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.consoul.auth.Caller;
 import io.consoul.metrics.BatchMetrics;
 import io.consoul.metrics.RequestModel;
-import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,19 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChatController {
     private final ChatService chat;
-    private final RateLimitGate limits;
     private final BatchMetrics batchMetrics;
 
-    ChatController(ChatService chat, RateLimitGate limits, BatchMetrics batchMetrics) {
+    ChatController(ChatService chat, BatchMetrics batchMetrics) {
         this.chat = chat;
-        this.limits = limits;
         this.batchMetrics = batchMetrics;
     }
 
     @Operation(operationId = "chat", summary = "One message in, one model reply out; the session is created on first use")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
-        limits.admit(http, response);
+    ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
         ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, conversation.model());
         return chat.chat(conversation, request.message());
@@ -37,8 +32,7 @@ class ChatController {
     @Operation(operationId = "chatBatch", summary = "Up to 10 messages in one call, answered in order (sequential, default) or in parallel; "
             + "a failed item does not fail the batch")
     @PostMapping(path = "/chat/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http, HttpServletResponse response) {
-        limits.admit(http, response);
+    ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http) {
         String mode = request.inOrder() ? "sequential" : "parallel";
         long start = System.nanoTime();
         batchMetrics.started(request.messages().size());

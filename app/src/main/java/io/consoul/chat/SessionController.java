@@ -6,9 +6,7 @@ import io.consoul.auth.Caller;
 import io.consoul.session.Session;
 import io.consoul.session.Sessions;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 class SessionController {
     private final Sessions sessions;
-    private final RateLimitGate limits;
 
-    SessionController(Sessions sessions, RateLimitGate limits) {
+    SessionController(Sessions sessions) {
         this.sessions = sessions;
-        this.limits = limits;
     }
 
     @Schema(name = "Message")
@@ -45,8 +41,7 @@ class SessionController {
 
     @Operation(operationId = "getSession", summary = "A session's history (owner key only)")
     @GetMapping("/sessions/{id}")
-    SessionView get(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http, HttpServletResponse response) {
-        limits.admit(http, response);
+    SessionView get(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
         Session s = sessions.find(id, Caller.of(http).ownerHash());
         List<MessageView> messages = s.messages.stream().map(m -> new MessageView(m.role, m.content)).toList();
         return new SessionView(s.sessionId, s.model, messages, messages.size(), s.createdAtIso(), s.updatedAtIso(),
@@ -57,8 +52,7 @@ class SessionController {
 
     @Operation(operationId = "deleteSession", summary = "Delete a session (owner key only)")
     @DeleteMapping("/sessions/{id}")
-    Deleted delete(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http, HttpServletResponse response) {
-        limits.admit(http, response);
+    Deleted delete(@PathVariable @Size(min = 1, max = 128) String id, HttpServletRequest http) {
         sessions.delete(id, Caller.of(http).ownerHash());
         return new Deleted(id, true);
     }

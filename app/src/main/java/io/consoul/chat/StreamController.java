@@ -6,9 +6,7 @@ import io.consoul.auth.Caller;
 import io.consoul.metrics.RequestModel;
 import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
-import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,10 +37,8 @@ class StreamController {
     private final OpenStreams streams;
     private final ExecutorService workers;
     private final JsonMapper json;
-    private final RateLimitGate limits;
 
-    StreamController(ChatService chat, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json, RateLimitGate limits) {
-        this.limits = limits;
+    StreamController(ChatService chat, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json) {
         this.chat = chat;
         this.streams = streams;
         this.workers = chatWorkers;
@@ -51,8 +47,7 @@ class StreamController {
 
     @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
-        limits.admit(http, response);
+    ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
         ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
         RequestModel.set(http, conversation.model());
         chat.requireFits(conversation, request.message());

@@ -21,7 +21,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -68,8 +67,7 @@ class OpenApiConfig {
             ModelConverters.getInstance().readAll(ErrorBody.class).forEach(api.getComponents()::addSchemas);
             api.getComponents().getSchemas().remove("ResponseBodyEmitter"); // the stream's Java type, not its wire format
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                boolean isProtected = Arrays.stream(Routes.PROTECTED).anyMatch(p -> matches(p, path));
-                document(path, method, operation, isProtected);
+                document(path, method, operation, !Routes.isPublic(path));
             }));
         };
     }
@@ -157,9 +155,5 @@ class OpenApiConfig {
 
     private static Header header(String description) {
         return new Header().description(description).schema(new StringSchema());
-    }
-
-    private static boolean matches(String pattern, String path) {
-        return pattern.endsWith("/**") ? path.startsWith(pattern.substring(0, pattern.length() - 2)) : pattern.equals(path);
     }
 }

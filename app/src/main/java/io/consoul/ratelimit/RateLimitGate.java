@@ -15,8 +15,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Applies the caller's limits to a rate-limited route (one bucket per route, caller and limit, as the reference
  * server does) and writes the rate-limit headers on every limited response.
  *
- * <p>The routes call {@link #admit} once their request is authenticated and valid — the point where the reference's
- * {@code @limiter.limit} runs — so a 401, 413 or 422 never uses a slot, and CORS preflights (answered by the CORS
+ * <p>Every route but the public ones is admitted (by {@code web.RateLimitedRoutes}) once its request is authenticated
+ * and valid — the point where the reference's {@code @limiter.limit} runs — so a 401, 413 or 422 never uses a slot, and CORS preflights (answered by the CORS
  * filter before any route) never reach it. {@code CONSOUL_ENABLED=false} turns limiting off.
  *
  * <p>When the shared store is down: memory if fallback is on, else pass (fail-open, counted) or refuse with

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -36,7 +37,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
-        return ResponseEntity.status(e.errorCode().status()).headers(e.headers()).body(e.body());
+        // JSON whatever the request's Accept says (an SSE client sends text/event-stream): the error is still told
+        return ResponseEntity.status(e.errorCode().status()).headers(e.headers()).contentType(MediaType.APPLICATION_JSON)
+                .body(e.body());
     }
 
     @ExceptionHandler(ConsoulException.class)

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.consoul.support.ConsoulInstance;
 import io.consoul.support.Http;
 import io.consoul.support.RedisCluster;
+import io.consoul.support.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +45,24 @@ class RedisClusterTest {
     }
 
     @Test
-    void sessionsSpreadOverTheSlotsContinueOnTheOtherInstance() {
+    void sessionsSpreadOverTheSlotsContinueOnTheOtherInstance() throws Exception {
+        Set<Integer> slots = new HashSet<>();
+        Set<Integer> masters = new HashSet<>();
         for (int s = 0; s < 4; s++) {
             String id = "cluster-session-" + s;
             assertThat(Http.post(instances.get(0).url() + "/chat", Http.chatBody(id, "first"), "X-API-Key", ROOMY).status()).isEqualTo(200);
             Http.Response history = Http.get(instances.get(1).url() + "/sessions/" + id, "X-API-Key", ROOMY);
             assertThat(history.status()).isEqualTo(200);
             assertThat(history.json().get("messages").size()).isEqualTo(2);
+            // stored under its own key, on the master that owns that key's slot
+            String key = "consoul:session:" + id;
+            RedisServer owner = cluster.ownerOf(key);
+            assertThat(owner.command("EXISTS " + key)).as(key + " on the master of slot " + cluster.slotOf(key)).isEqualTo(":1");
+            slots.add(cluster.slotOf(key));
+            masters.add(owner.port());
         }
+        assertThat(slots).as("four sessions, four slots").hasSize(4);
+        assertThat(masters).as("the sessions are spread over more than one master").hasSizeGreaterThan(1);
         assertThat(Http.get(instances.get(1).url() + "/ready").json().get("checks").get("redis").asBoolean()).isTrue();
     }
 

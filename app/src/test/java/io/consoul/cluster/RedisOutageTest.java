@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class RedisOutageTest {
 
+    /** The fault suite's single-node "Redis restart" (local's SlowFaultScenariosTest), without HAProxy in front. */
     @Test
     void failClosedByDefaultAndEverythingRecoversWhenRedisReturns() throws Exception {
-        try (RedisServer redis = RedisServer.launch();
+        try (RedisServer redis = RedisServer.launch("--appendonly", "yes", "--appendfsync", "always");
              ConsoulInstance app = ConsoulInstance.start(Map.of("consoul.redis-url", redis.url(0)))) {
             assertThat(Http.post(app.url() + "/chat", Http.chatBody("outage", "before")).status()).isEqualTo(200);
 
@@ -39,6 +40,9 @@ class RedisOutageTest {
                 assertThat(Http.get(app.url() + "/ready").status()).isEqualTo(200);
                 assertThat(Http.post(app.url() + "/chat", Http.chatBody("after-outage", "after")).status()).isEqualTo(200);
             });
+            Http.Response kept = Http.get(app.url() + "/sessions/outage");
+            assertThat(kept.json().get("messages").get(0).get("content").asString())
+                    .as("the turn acknowledged before the restart is still there").isEqualTo("before");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.consoul.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.consoul.support.ConsoulInstance;
 import io.consoul.support.Http;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,28 +54,25 @@ class GracefulShutdownTest {
             assertThat(firstToken.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> shutdown = CompletableFuture.runAsync(app::close);
-            int readyDuringDrain = awaitReadyStatus(base, 503);
+            // readiness drops while the stream is still running
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                    assertThat(readyStatus(base)).as("/ready while the stream drains").isEqualTo(503));
+            assertThat(stream).as("the stream is still running when /ready turns 503").isNotDone();
 
             assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo(200);
             shutdown.get(30, TimeUnit.SECONDS);
-            assertThat(readyDuringDrain).as("/ready while the stream drained").isEqualTo(503);
             assertThat(lines).contains("event: done");
             assertThat(lines.stream().filter(l -> l.equals("event: token")).count()).isEqualTo(13);
             assertThat(redis.command("EXISTS consoul:session:draining")).as("the finished stream was saved before Redis closed").isEqualTo(":1");
         }
     }
 
-    /** Polls /ready until it answers {@code expected}; returns the last status seen. */
-    private static int awaitReadyStatus(String base, int expected) throws InterruptedException {
-        int status = -1;
-        for (int i = 0; i < 100 && status != expected; i++) {
-            try {
-                status = Http.get(base + "/ready").status();
-            } catch (RuntimeException connectionRefused) {
-                status = -1;
-            }
-            if (status != expected) Thread.sleep(20);
+    /** The status /ready answers, or -1 once the server no longer accepts connections. */
+    private static int readyStatus(String base) {
+        try {
+            return Http.get(base + "/ready").status();
+        } catch (RuntimeException connectionRefused) {
+            return -1;
         }
-        return status;
     }
 }

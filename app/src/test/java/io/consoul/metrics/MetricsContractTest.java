@@ -1,10 +1,12 @@
 package io.consoul.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.consoul.support.ConsoulInstance;
 import io.consoul.support.Http;
 import io.consoul.support.RedisServer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,11 @@ class MetricsContractTest {
         String sixItems = String.join(",", java.util.Collections.nCopies(6, "{\"content\":\"x\"}"));
         Http.post(app.url() + "/chat/batch", "{\"session_id\":\"broken-provider\",\"model\":\"gpt-4o-mini\",\"messages\":[" + sixItems + "]}",
                 "X-API-Key", BROKEN_KEY); // each key has its own slots
-        Thread.sleep(5500); // the active-session gauge is refreshed off the request path every 5 s
-        exposition = Http.get(app.metricsUrl()).body();
+        // the active-session gauge is refreshed off the request path every 5 s: wait for a refresh that saw both sessions
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            exposition = Http.get(app.metricsUrl()).body();
+            return value("consoul_active_sessions", Map.of()) >= 2.0;
+        });
     }
 
     @AfterAll
@@ -146,13 +151,13 @@ class MetricsContractTest {
         samples.forEach(s -> assertThat(s.keySet()).as(name + " labels").containsExactlyInAnyOrder(labels));
     }
 
-    private double value(String name, Map<String, String> match) {
+    private static double value(String name, Map<String, String> match) {
         return exposition.lines().map(SAMPLE::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(name) && labels(m.group(2)).entrySet().containsAll(match.entrySet()))
                 .mapToDouble(m -> Double.parseDouble(m.group(3))).sum();
     }
 
-    private List<Map<String, String>> samples(String name) {
+    private static List<Map<String, String>> samples(String name) {
         return exposition.lines().map(SAMPLE::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(name)).map(m -> labels(m.group(2))).toList();
     }

@@ -2,6 +2,7 @@ package io.consoul.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.consoul.redis.RedisEndpoint;
 import io.consoul.support.RedisServer;
@@ -60,16 +61,19 @@ class RedisRateLimiterTest {
     void theWindowRollsRequestByRequestSoThereIsNoDoubleBurstAtABoundary() throws Exception {
         RateLimit limit = new RateLimit(3, Duration.ofSeconds(2));
         String bucket = "test:rolling";
+        long first = redis.timeMillis();
         assertThat(limiter.check(bucket, limit).allowed()).isTrue();
-        Thread.sleep(600);
+        // the next two 0.6 s later on the limiter's clock (Redis's TIME), not the test's
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> redis.timeMillis() >= first + 600);
         assertThat(limiter.check(bucket, limit).allowed()).isTrue();
         assertThat(limiter.check(bucket, limit).allowed()).isTrue();
         RateLimiter.Decision refused = limiter.check(bucket, limit);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.resetMillis()).as("until the first request leaves the window").isBetween(900L, 1500L);
 
-        Thread.sleep(refused.resetMillis() + 150);
-        assertThat(limiter.check(bucket, limit).allowed()).as("one slot freed").isTrue();
+        // a refused check records nothing, so asking until it is allowed is a wait: not before the reset, and soon after
+        await("one slot freed").atLeast(Duration.ofMillis(refused.resetMillis() - 150))
+                .atMost(Duration.ofMillis(refused.resetMillis() + 3_000)).pollInterval(Duration.ofMillis(25)).until(() -> limiter.check(bucket, limit).allowed());
         // A fixed window would have started afresh by now and allowed two more: the rolling one still counts
         // the two requests made 0.6 s after the first.
         assertThat(limiter.check(bucket, limit).allowed()).isFalse();

@@ -3,17 +3,13 @@ package io.consoul.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.consoul.support.RedisServer;
+import io.consoul.support.TestCertificates;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class MemorystoreTlsTest {
-    static Path certs;
+    static TestCertificates certs;
     static RedisServer redis;
     static int tlsPort;
     static String oldCa;
@@ -37,23 +33,15 @@ class MemorystoreTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        certs = Files.createTempDirectory("consoul-memorystore-tls");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "old-ca.key", "-out", "old-ca.crt",
-                "-days", "2", "-subj", "/CN=Memorystore test CA (old)");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "new-ca.key", "-out", "new-ca.crt",
-                "-days", "2", "-subj", "/CN=Memorystore test CA (new)");
+        certs = TestCertificates.create();
+        certs.ca("old-ca", "Memorystore test CA (old)");
+        certs.ca("new-ca", "Memorystore test CA (new)");
         // After a rotation the server certificate is signed by the new CA; it names the address only.
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/O=Google, Inc/CN=redis-server");
-        Files.writeString(certs.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
-        openssl("x509", "-req", "-in", "server.csr", "-CA", "new-ca.crt", "-CAkey", "new-ca.key", "-CAcreateserial",
-                "-out", "server.crt", "-days", "2", "-extfile", "san.cnf");
-        oldCa = Files.readString(certs.resolve("old-ca.crt")).trim();
-        newCa = Files.readString(certs.resolve("new-ca.crt")).trim();
+        certs.server("server", "/O=Google, Inc/CN=redis-server", "new-ca");
+        oldCa = certs.pem("old-ca.crt");
+        newCa = certs.pem("new-ca.crt");
         tlsPort = RedisServer.freePort();
-        redis = RedisServer.launch("--tls-port", Integer.toString(tlsPort),
-                "--tls-cert-file", certs.resolve("server.crt").toString(), "--tls-key-file", certs.resolve("server.key").toString(),
-                "--tls-ca-cert-file", certs.resolve("new-ca.crt").toString(), "--tls-auth-clients", "no");
+        redis = RedisServer.launch(certs.redisTls(tlsPort, "server", "new-ca"));
         resources = DefaultClientResources.create();
     }
 
@@ -106,13 +94,5 @@ class MemorystoreTlsTest {
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
-    }
-
-    private static void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(certs.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IllegalStateException("openssl " + String.join(" ", args) + " failed:\n" + out);
     }
 }

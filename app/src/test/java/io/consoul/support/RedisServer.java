@@ -135,6 +135,26 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** The server's clock ({@code TIME}) in milliseconds: the clock the limiter's script reads. */
+    public long timeMillis() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("TIME\r\n".getBytes(StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            in.readLine(); // *2
+            in.readLine(); // $n
+            long seconds = Long.parseLong(in.readLine());
+            in.readLine(); // $n
+            long micros = Long.parseLong(in.readLine());
+            return seconds * 1000 + micros / 1000;
+        }
+    }
+
+    /** Starts recording every command the server executes, from any client ({@code MONITOR}). */
+    public RedisMonitor monitor() throws IOException {
+        return new RedisMonitor(port);
+    }
+
     /** Total calls of every command so far, except INFO itself. */
     public long commandsSoFar() throws IOException {
         long total = 0;

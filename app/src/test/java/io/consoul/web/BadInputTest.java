@@ -131,8 +131,35 @@ class BadInputTest {
         Http.Response r = Http.post(app.url() + "/chat", "{\"session_id\":\"\",\"message\":\"\"}", "X-API-Key", KEY);
         assertThat(r.status()).isEqualTo(422);
         JsonNode fields = r.json().get("details").get("fields");
-        assertThat(fields.has("sessionId") || fields.has("session_id")).isTrue();
+        assertThat(fields.has("session_id")).as("the wire name of the field, never the Java one: " + fields).isTrue();
+        assertThat(fields.has("sessionId")).as("never the Java name: " + fields).isFalse();
         assertThat(fields.has("message")).isTrue();
+    }
+
+    /** An SSE client asks for text/event-stream; when its request is refused it still gets the contract's JSON. */
+    @ParameterizedTest(name = "Accept: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/event-stream", "text/html"})
+    void aRefusedRequestGetsTheJsonBodyWhateverItAccepts(String accept) {
+        HttpRequest.Builder noKey = HttpRequest.newBuilder(URI.create(app.url() + "/chat/stream"))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(Http.chatBody("accept", "hi")));
+        Http.Response unauthorized = Http.send(noKey);
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertContractBody(unauthorized, "E011");
+
+        HttpRequest.Builder invalid = HttpRequest.newBuilder(URI.create(app.url() + "/chat/stream"))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        Http.Response unprocessable = Http.send(invalid, "X-API-Key", KEY);
+        assertThat(unprocessable.status()).isEqualTo(422);
+        assertContractBody(unprocessable, "E003");
+
+        HttpRequest.Builder tooLarge = HttpRequest.newBuilder(URI.create(app.url() + "/chat/stream"))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1_100_000)));
+        Http.Response refused = Http.send(tooLarge, "X-API-Key", KEY);
+        assertThat(refused.status()).isEqualTo(413);
+        assertContractBody(refused, "E006");
     }
 
     static void assertContractBody(Http.Response r, String code) {

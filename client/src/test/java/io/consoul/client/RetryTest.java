@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.consoul.support.ConsoulInstance;
 import io.consoul.support.RedisServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +43,11 @@ class RetryTest {
         client.chat("retry-read", "hello");
         client.session("retry-read");
         client.session("retry-read");
+        double refusedBefore = refused("/sessions/{id}");
         long start = System.nanoTime();
-        assertThat(client.session("retry-read").messages()).hasSize(2); // 429 first, then allowed after Retry-After
+        assertThat(client.session("retry-read").messages()).hasSize(2);
+        // the server did refuse it once (429), and the client waited out Retry-After before asking again
+        assertThat(refused("/sessions/{id}") - refusedBefore).as("429s the server answered").isEqualTo(1.0);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
@@ -53,7 +62,9 @@ class RetryTest {
         });
 
         ConsoulClient retrying = ConsoulClient.builder(app.url()).apiKey("sk-retry-chat-0002").retryChat(true).build();
+        double refusedBefore = refused("/chat");
         assertThat(retrying.chat("retry-chat", "4").response()).isEqualTo("Echo: 4");
+        assertThat(refused("/chat") - refusedBefore).as("the opted-in chat was refused once, then retried").isEqualTo(1.0);
     }
 
     @Test
@@ -66,6 +77,16 @@ class RetryTest {
         assertThatThrownBy(() -> impatient.chat("retry-budget", "3"))
                 .isInstanceOfSatisfying(ConsoulApiException.class, e -> assertThat(e.status()).isEqualTo(429));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+    }
+
+    /** 429s the server has answered on {@code endpoint}, from its own {@code consoul_request_total}. */
+    private static double refused(String endpoint) {
+        Pattern sample = Pattern.compile("^consoul_request_total\\{(.*)} (\\S+)$");
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(app.metricsUrl())).build(),
+                        HttpResponse.BodyHandlers.ofString()).join().body().lines()
+                .map(sample::matcher).filter(Matcher::matches)
+                .filter(m -> m.group(1).contains("endpoint=\"" + endpoint + "\"") && m.group(1).contains("status=\"429\""))
+                .mapToDouble(m -> Double.parseDouble(m.group(2))).sum();
     }
 
     @Test

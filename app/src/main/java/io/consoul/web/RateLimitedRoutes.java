@@ -1,0 +1,59 @@
+package io.consoul.web;
+
+import io.consoul.ratelimit.RateLimitGate;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod;
+
+/**
+ * Counts every call of every route but {@link Routes#PUBLIC} against the caller's rate limit, so a new controller
+ * is limited without anyone remembering to. The count is taken where the reference's {@code @limiter.limit} runs:
+ * after authentication (the {@code AuthInterceptor}) and after the request was read and validated, just before the
+ * controller method — so a 401, 413, 415 or 422 never uses a slot. No interceptor runs at that point, hence the
+ * hook in Spring MVC's own handler adapter. A method that must admit at another moment says so with
+ * {@link AdmitsItself}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitedRoutes {
+
+    @Bean
+    WebMvcRegistrations rateLimitedHandlers(ObjectProvider<RateLimitGate> limits) {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new Adapter(limits);
+            }
+        };
+    }
+
+    private static final class Adapter extends RequestMappingHandlerAdapter {
+        private final ObjectProvider<RateLimitGate> limits;
+
+        Adapter(ObjectProvider<RateLimitGate> limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        protected ServletInvocableHandlerMethod createInvocableHandlerMethod(HandlerMethod handlerMethod) {
+            return new ServletInvocableHandlerMethod(handlerMethod) {
+                @Override
+                protected Object doInvoke(Object... args) throws Exception {
+                    // the arguments are resolved and validated by now: the call is about to run
+                    ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+                    HttpServletRequest request = current.getRequest();
+                    if (!Routes.isPublic(request) && !hasMethodAnnotation(AdmitsItself.class)) {
+                        limits.getObject().admit(request, current.getResponse());
+                    }
+                    return super.doInvoke(args);
+                }
+            };
+        }
+    }
+}
