@@ -1,7 +1,5 @@
 package io.consoul.auth;
 
-import io.consoul.web.ApiException;
-import io.consoul.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -56,9 +54,7 @@ public final class AuthInterceptor implements HandlerInterceptor {
         if (!keys.enabled()) return Caller.anonymous(anonymousTier);
         Optional<Caller> caller = keys.authenticate(presented);
         if (caller.isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_API_KEY, "Provide valid API key via '" + location.header()
-                    + "' header or '" + location.query() + "' query parameter")
-                    .withHeader("WWW-Authenticate", "ApiKey name=" + location.header());
+            throw new InvalidApiKeyException(location.header(), location.query());
         }
         metrics.used(caller.get());
         return caller.get();

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.consoul.auth.Caller;
 import io.consoul.metrics.BatchMetrics;
 import io.consoul.metrics.RequestModel;
-import io.consoul.session.Sessions;
 import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +29,9 @@ class ChatController {
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
         limits.admit(http, response);
-        Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
-        RequestModel.set(http, opened.session().model);
-        return chat.chat(opened, request.message());
+        ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+        RequestModel.set(http, conversation.model());
+        return chat.chat(conversation, request.message());
     }
 
     @Operation(operationId = "chatBatch", summary = "Up to 10 messages in one call, answered in order (sequential, default) or in parallel; "
@@ -44,9 +43,9 @@ class ChatController {
         long start = System.nanoTime();
         batchMetrics.started(request.messages().size());
         try {
-            Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
-            RequestModel.set(http, opened.session().model);
-            ChatResponses.Batch batch = chat.batch(opened, request);
+            ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+            RequestModel.set(http, conversation.model());
+            ChatResponses.Batch batch = chat.batch(conversation, request);
             int succeeded = (int) batch.responses().stream().filter(item -> item.error() == null).count();
             batchMetrics.answered(mode, succeeded, batch.responses().size(), start);
             return batch;

@@ -1,13 +1,15 @@
 package io.consoul.chat;
 
+import io.consoul.ConsoulException;
 import io.consoul.auth.Caller;
 import io.consoul.context.ContextFitter;
 import io.consoul.metrics.TokenMetrics;
 import io.consoul.model.Completion;
+import io.consoul.model.ModelMessage;
 import io.consoul.model.ModelRouter;
 import io.consoul.session.Session;
 import io.consoul.session.Sessions;
-import io.consoul.web.ApiException;
+import io.consoul.web.ApiErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +37,33 @@ class ChatService {
         this.context = context;
     }
 
-    /** The caller's session (created with the requested model on first use), ready for a turn. */
-    Sessions.Opened open(Caller caller, String sessionId, String requestedModel) {
-        return sessions.open(sessionId, caller.ownerHash(), () -> models.resolve(requestedModel));
+    /**
+     * A session opened for a turn. The controllers see its model's name (for the metric label) and id; the stored
+     * document it was read as stays with this service, for the compare-and-set of the turn's write.
+     */
+    static final class Conversation {
+        private final Sessions.Opened opened;
+
+        private Conversation(Sessions.Opened opened) {
+            this.opened = opened;
+        }
+
+        String model() {
+            return opened.session().model;
+        }
+
+        String sessionId() {
+            return opened.session().sessionId;
+        }
     }
 
-    ChatResponses.Chat chat(Sessions.Opened opened, String message) {
+    /** The caller's session (created with the requested model on first use), ready for a turn. */
+    Conversation open(Caller caller, String sessionId, String requestedModel) {
+        return new Conversation(sessions.open(sessionId, caller.ownerHash(), () -> models.resolve(requestedModel)));
+    }
+
+    ChatResponses.Chat chat(Conversation conversation, String message) {
+        Sessions.Opened opened = conversation.opened;
         Session session = opened.session();
         Completion completion = turn(opened, message, models::complete);
         return new ChatResponses.Chat(session.sessionId, completion.text(), session.model,
@@ -48,14 +71,15 @@ class ChatService {
     }
 
     /** Streams one reply; the turn is saved only once the whole reply has arrived. */
-    Usage stream(Sessions.Opened opened, String message, Consumer<String> onToken) {
+    Usage stream(Conversation conversation, String message, Consumer<String> onToken) {
+        Sessions.Opened opened = conversation.opened;
         Completion completion = turn(opened, message, (model, prompt) -> models.stream(model, prompt, onToken));
         return Usage.of(opened.session().model, completion);
     }
 
     /** One turn however the reply arrives: ask the session's model, append message and reply, count the tokens. */
     private Completion turn(Sessions.Opened opened, String message,
-                            BiFunction<String, List<Session.Message>, Completion> ask) {
+                            BiFunction<String, List<ModelMessage>, Completion> ask) {
         Session session = opened.session();
         Session.Message user = Session.Message.user(message);
         Completion completion = ask.apply(session.model, context.fit(session.model, session.messages, user));
@@ -69,7 +93,8 @@ class ChatService {
      * item is reported in place and leaves no trace in the history). Parallel: each sees only the stored history and
      * the session is left unchanged — independent questions, as the reference server treats them.
      */
-    ChatResponses.Batch batch(Sessions.Opened opened, BatchRequest request) {
+    ChatResponses.Batch batch(Conversation asked, BatchRequest request) {
+        Sessions.Opened opened = asked.opened;
         Session session = opened.session();
         List<Session.Message> conversation = new ArrayList<>(session.messages);
         List<Session.Message> additions = new ArrayList<>();
@@ -106,14 +131,14 @@ class ChatService {
             Completion completion = models.complete(model, context.fit(model, history, user));
             tokens.record(model, completion);
             return new ChatResponses.BatchItem(index, completion.text(), Usage.of(model, completion), null);
-        } catch (ApiException e) {
-            return new ChatResponses.BatchItem(index, null, null, e.body());
+        } catch (ConsoulException e) {
+            return new ChatResponses.BatchItem(index, null, null, ApiErrors.of(e).body());
         }
     }
 
-    /** 400 now, before a stream's 200 is sent, when the message cannot fit the session's model at all. */
-    void requireFits(Sessions.Opened opened, String message) {
-        Session session = opened.session();
+    /** Refused now, before a stream's 200 is sent, when the message cannot fit the session's model at all. */
+    void requireFits(Conversation conversation, String message) {
+        Session session = conversation.opened.session();
         context.requireFits(session.model, session.messages, Session.Message.user(message));
     }
 }

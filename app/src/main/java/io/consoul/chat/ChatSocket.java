@@ -1,9 +1,9 @@
 package io.consoul.chat;
 
+import io.consoul.ConsoulException;
 import io.consoul.auth.Caller;
 import io.consoul.ratelimit.RateLimitGate;
-import io.consoul.session.Sessions;
-import io.consoul.web.ApiException;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ErrorCode;
 import java.io.IOException;
 import java.time.Instant;
@@ -112,8 +112,8 @@ final class ChatSocket extends TextWebSocketHandler {
         String sessionId = (String) session.getAttributes().get(SESSION_ID);
         try {
             limits.admit(caller, ROUTE, (String) session.getAttributes().get(CLIENT_ADDRESS), (name, value) -> {});
-            Sessions.Opened opened = chat.open(caller, sessionId, null);
-            Usage usage = chat.stream(opened, content, token -> send(session, "token", Map.of("text", token)));
+            ChatService.Conversation conversation = chat.open(caller, sessionId, null);
+            Usage usage = chat.stream(conversation, content, token -> send(session, "token", Map.of("text", token)));
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("duration_ms", (System.nanoTime() - start) / 1_000_000);
             summary.put("input_tokens", usage.inputTokens());
@@ -123,8 +123,8 @@ final class ChatSocket extends TextWebSocketHandler {
             send(session, "done", Map.of("usage", summary, "timestamp", Instant.now().toString()));
         } catch (ClientGone gone) {
             // closed mid-reply: nothing saved, nothing more to send
-        } catch (ApiException e) {
-            var body = e.body();
+        } catch (ConsoulException e) {
+            var body = ApiErrors.of(e).body();
             sendError(session, body.code(), body.error(), body.message(), body.recoverable(), body.retryAfter());
         } catch (RuntimeException e) {
             log.error("WebSocket chat failed", e);

@@ -1,11 +1,14 @@
 package io.consoul.chat;
 
 import io.consoul.auth.AuthInterceptor;
+import io.consoul.auth.InvalidApiKeyException;
 import io.consoul.config.ConsoulProperties;
 import io.consoul.config.SettingList;
 import io.consoul.ratelimit.RateLimitGate;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
 import io.consoul.web.ClientAddress;
+import io.consoul.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -76,22 +79,26 @@ class ChatSocketConfig implements WebSocketConfigurer {
             HttpServletRequest http = ((ServletServerHttpRequest) request).getServletRequest();
             String raw = http.getRequestURI().substring(http.getContextPath().length() + PREFIX.length());
             String sessionId = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (sessionId.isEmpty() || sessionId.length() > 128) {
+                return refuse(response, new ApiException(ErrorCode.VALIDATION_ERROR, "session_id must be 1 to 128 characters",
+                        null, Map.of("fields", Map.of("session_id", "size must be between 1 and 128"))));
+            }
             try {
-                if (sessionId.isEmpty() || sessionId.length() > 128) {
-                    throw new ApiException(io.consoul.web.ErrorCode.VALIDATION_ERROR, "session_id must be 1 to 128 characters",
-                            null, Map.of("fields", Map.of("session_id", "size must be between 1 and 128")));
-                }
                 attributes.put(ChatSocket.CALLER, auth.authenticate(auth.location().of(http)));
-            } catch (ApiException e) {
-                response.setStatusCode(e.errorCode() == io.consoul.web.ErrorCode.INVALID_API_KEY
-                        ? HttpStatus.FORBIDDEN : e.errorCode().status());
-                response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                response.getBody().write(json.writeValueAsBytes(e.body()));
-                return false;
+            } catch (InvalidApiKeyException e) {
+                return refuse(response, ApiErrors.of(e));
             }
             attributes.put(ChatSocket.SESSION_ID, sessionId);
             attributes.put(ChatSocket.CLIENT_ADDRESS, addresses.of(http));
             return true;
+        }
+
+        /** The contract's body; a key refusal is 403 here, as clients of the reference see a WebSocket refusal. */
+        private boolean refuse(ServerHttpResponse response, ApiException e) throws java.io.IOException {
+            response.setStatusCode(e.errorCode() == ErrorCode.INVALID_API_KEY ? HttpStatus.FORBIDDEN : e.errorCode().status());
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            response.getBody().write(json.writeValueAsBytes(e.body()));
+            return false;
         }
 
         @Override

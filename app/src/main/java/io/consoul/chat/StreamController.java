@@ -1,11 +1,11 @@
 package io.consoul.chat;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.consoul.ConsoulException;
 import io.consoul.auth.Caller;
 import io.consoul.metrics.RequestModel;
-import io.consoul.session.Sessions;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
-import io.consoul.web.ErrorCode;
 import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,12 +53,12 @@ class StreamController {
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
         limits.admit(http, response);
-        Sessions.Opened opened = chat.open(Caller.of(http), request.sessionId(), request.model());
-        RequestModel.set(http, opened.session().model);
-        chat.requireFits(opened, request.message());
+        ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+        RequestModel.set(http, conversation.model());
+        chat.requireFits(conversation, request.message());
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
         streams.opened();
-        workers.execute(() -> run(opened, request.message(), emitter));
+        workers.execute(() -> run(conversation, request.message(), emitter));
         return ResponseEntity.ok()
                 .contentType(EVENT_STREAM)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate")
@@ -66,18 +66,18 @@ class StreamController {
                 .body(emitter);
     }
 
-    private void run(Sessions.Opened opened, String message, ResponseBodyEmitter emitter) {
+    private void run(ChatService.Conversation conversation, String message, ResponseBodyEmitter emitter) {
         try {
-            Usage usage = chat.stream(opened, message, token -> send(emitter, "token", new ChatResponses.Token(token)));
-            send(emitter, "done", new ChatResponses.Done(opened.session().sessionId, usage, Instant.now().toString()));
+            Usage usage = chat.stream(conversation, message, token -> send(emitter, "token", new ChatResponses.Token(token)));
+            send(emitter, "done", new ChatResponses.Done(conversation.sessionId(), usage, Instant.now().toString()));
             emitter.complete();
         } catch (ClientGone e) {
             emitter.complete();
-        } catch (ApiException e) {
-            sendError(emitter, e);
+        } catch (ConsoulException e) {
+            sendError(emitter, ApiErrors.of(e));
         } catch (RuntimeException e) {
             log.error("Stream failed", e);
-            sendError(emitter, new ApiException(ErrorCode.INTERNAL_ERROR, "Internal server error"));
+            sendError(emitter, ApiErrors.internal());
         } finally {
             streams.closed();
         }

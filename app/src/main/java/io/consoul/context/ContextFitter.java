@@ -1,11 +1,9 @@
 package io.consoul.context;
 
+import io.consoul.model.ModelMessage;
 import io.consoul.session.Session;
-import io.consoul.web.ApiException;
-import io.consoul.web.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fits a conversation into the model's context window before each call, by the reference server's rule
@@ -44,7 +42,7 @@ public final class ContextFitter {
     }
 
     /** The prompt for the next call: the system message, the newest turns that fit, and {@code next}. */
-    public List<Session.Message> fit(String model, List<Session.Message> history, Session.Message next) {
+    public List<ModelMessage> fit(String model, List<Session.Message> history, Session.Message next) {
         TokenCounter.ForModel count = tokens.forModel(model);
         int budget = budget(model);
         Session.Message system = leadingSystem(history);
@@ -58,14 +56,18 @@ public final class ContextFitter {
             first = i;
         }
         while (first < history.size() && !"user".equals(history.get(first).role)) first++;
-        List<Session.Message> prompt = new ArrayList<>(history.size() - first + 2);
-        if (system != null) prompt.add(system);
-        prompt.addAll(history.subList(first, history.size()));
-        prompt.add(next);
+        List<ModelMessage> prompt = new ArrayList<>(history.size() - first + 2);
+        if (system != null) prompt.add(sent(system));
+        for (Session.Message kept : history.subList(first, history.size())) prompt.add(sent(kept));
+        prompt.add(sent(next));
         return prompt;
     }
 
-    /** 400 when {@code next} cannot be sent at all, with the history's system message, whatever is left out. */
+    private static ModelMessage sent(Session.Message message) {
+        return new ModelMessage(message.role, message.content);
+    }
+
+    /** {@link ContextTooLongException} when {@code next} cannot be sent at all, with the history's system message, whatever is left out. */
     public void requireFits(String model, List<Session.Message> history, Session.Message next) {
         required(model, tokens.forModel(model), budget(model), leadingSystem(history), next);
     }
@@ -74,9 +76,7 @@ public final class ContextFitter {
                                 Session.Message next) {
         int used = TokenCounter.PER_PROMPT + count.message(next) + (system == null ? 0 : count.message(system));
         if (used > budget) {
-            throw new ApiException(ErrorCode.CONTEXT_TOO_LONG, "Message is too long for the model's context window: about "
-                    + used + " tokens" + (system == null ? "" : " with the session's system message") + ", '" + model
-                    + "' takes at most " + budget + " per prompt", null, Map.of("tokens", used, "limit", budget));
+            throw new ContextTooLongException(model, used, budget, system != null);
         }
         return used;
     }

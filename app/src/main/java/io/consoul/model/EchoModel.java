@@ -1,6 +1,5 @@
 package io.consoul.model;
 
-import io.consoul.session.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,13 +28,13 @@ final class EchoModel implements ModelProvider {
     }
 
     @Override
-    public Completion complete(String model, List<Session.Message> conversation) {
+    public Completion complete(String model, List<ModelMessage> conversation) {
         String reply = "Echo: " + lastUserMessage(conversation);
         return new Completion(reply, words(conversation), words(reply));
     }
 
     @Override
-    public Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken) {
+    public Completion stream(String model, List<ModelMessage> conversation, Consumer<String> onToken) {
         Completion completion = complete(model, conversation);
         String[] pieces = completion.text().split("(?<= )");
         for (String piece : pieces) {
@@ -55,15 +54,15 @@ final class EchoModel implements ModelProvider {
         }
     }
 
-    private static String lastUserMessage(List<Session.Message> conversation) {
+    private static String lastUserMessage(List<ModelMessage> conversation) {
         for (int i = conversation.size() - 1; i >= 0; i--) {
-            if ("user".equals(conversation.get(i).role)) return conversation.get(i).content;
+            if ("user".equals(conversation.get(i).role())) return conversation.get(i).content();
         }
         return "";
     }
 
-    private static int words(List<Session.Message> conversation) {
-        return conversation.stream().mapToInt(m -> words(m.content)).sum();
+    private static int words(List<ModelMessage> conversation) {
+        return conversation.stream().mapToInt(m -> words(m.content())).sum();
     }
 
     private static int words(String text) {

@@ -1,6 +1,5 @@
 package io.consoul.model;
 
-import io.consoul.session.Session;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
@@ -88,7 +87,7 @@ final class GuardedProvider implements ModelProvider {
     }
 
     @Override
-    public Completion complete(String model, List<Session.Message> conversation) {
+    public Completion complete(String model, List<ModelMessage> conversation) {
         acquirePermission();
         long start = System.nanoTime();
         Future<Completion> call = calls.submit(() -> delegate.complete(model, conversation));
@@ -110,7 +109,7 @@ final class GuardedProvider implements ModelProvider {
     }
 
     @Override
-    public Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken) {
+    public Completion stream(String model, List<ModelMessage> conversation, Consumer<String> onToken) {
         acquirePermission();
         long start = System.nanoTime();
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();

@@ -1,11 +1,15 @@
 package io.consoul.model;
 
+import io.consoul.ConsoulException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 
-/** A model call failed ({@code timeout} false) or took too long ({@code timeout} true). */
-public class ModelException extends RuntimeException {
+/**
+ * A model call failed ({@code timeout} false), took too long ({@code timeout} true) or was refused by the open
+ * circuit breaker. The message names the provider for the log; callers are answered by the web layer's fixed text.
+ */
+public class ModelException extends ConsoulException {
     private final boolean timeout;
     private final boolean breakerOpen;
 
@@ -19,7 +23,7 @@ public class ModelException extends RuntimeException {
         this.breakerOpen = breakerOpen;
     }
 
-    /** Refused without calling the provider: its circuit breaker is open (503 E206, as the reference). */
+    /** Refused without calling the provider: its circuit breaker is open. */
     public boolean breakerOpen() {
         return breakerOpen;
     }

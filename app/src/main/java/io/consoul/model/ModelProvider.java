@@ -1,6 +1,5 @@
 package io.consoul.model;
 
-import io.consoul.session.Session;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,8 +15,8 @@ public interface ModelProvider {
     /** Whether this provider serves {@code model} (the contract's name rules). */
     boolean serves(String model);
 
-    Completion complete(String model, List<Session.Message> conversation);
+    Completion complete(String model, List<ModelMessage> conversation);
 
     /** Streams the reply, calling {@code onToken} as each piece arrives, and returns the whole completion. */
-    Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken);
+    Completion stream(String model, List<ModelMessage> conversation, Consumer<String> onToken);
 }

@@ -1,15 +1,11 @@
 package io.consoul.model;
 
-import io.consoul.session.Session;
-import io.consoul.web.ApiException;
-import io.consoul.web.ErrorCode;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Chooses the provider for a model name and turns provider failures into the contract's 502/504 errors.
- * Providers arrive already wrapped with their timeout and circuit breaker.
+ * Chooses the provider for a model name. Providers arrive already wrapped with their timeout and circuit breaker;
+ * their failures ({@link ModelException}) pass through for the web layer to answer.
  */
 public final class ModelRouter {
     private final List<ModelProvider> providers;
@@ -24,45 +20,23 @@ public final class ModelRouter {
         return defaultModel;
     }
 
-    /** The model a new session gets; 422 when no configured provider serves the requested name. */
+    /** The model a new session gets; {@link ModelNotAvailableException} when no configured provider serves the name. */
     public String resolve(String requested) {
         String model = requested == null || requested.isBlank() ? defaultModel : requested.trim();
         providerFor(model);
         return model;
     }
 
-    public Completion complete(String model, List<Session.Message> conversation) {
-        ModelProvider provider = providerFor(model);
-        try {
-            return provider.complete(model, conversation);
-        } catch (ModelException e) {
-            throw asApiException(e);
-        }
+    public Completion complete(String model, List<ModelMessage> conversation) {
+        return providerFor(model).complete(model, conversation);
     }
 
-    public Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken) {
-        ModelProvider provider = providerFor(model);
-        try {
-            return provider.stream(model, conversation, onToken);
-        } catch (ModelException e) {
-            throw asApiException(e);
-        }
+    public Completion stream(String model, List<ModelMessage> conversation, Consumer<String> onToken) {
+        return providerFor(model).stream(model, conversation, onToken);
     }
 
     private ModelProvider providerFor(String model) {
         return providers.stream().filter(p -> p.serves(model)).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.VALIDATION_ERROR, "Model not available", null,
-                        Map.of("fields", Map.of("model", "no configured provider serves '" + model + "'"))));
-    }
-
-    /** The provider's own message is logged by the provider, never sent: it may carry URLs or request ids. */
-    static ApiException asApiException(ModelException e) {
-        if (e.breakerOpen()) {
-            return new ApiException(ErrorCode.CIRCUIT_BREAKER_OPEN,
-                    "LLM provider temporarily unavailable (circuit breaker open)", 30, Map.of());
-        }
-        return e.timeout()
-                ? new ApiException(ErrorCode.MODEL_PROVIDER_TIMEOUT, "Model provider timed out", 10, Map.of())
-                : new ApiException(ErrorCode.MODEL_PROVIDER_ERROR, "Model provider error", 10, Map.of());
+                .orElseThrow(() -> new ModelNotAvailableException(model));
     }
 }

@@ -1,6 +1,5 @@
 package io.consoul.model;
 
-import io.consoul.session.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,7 +37,7 @@ final class SpringAiProvider implements ModelProvider {
     }
 
     @Override
-    public Completion complete(String model, List<Session.Message> conversation) {
+    public Completion complete(String model, List<ModelMessage> conversation) {
         try {
             ChatResponse response = chatModel.call(prompt(model, conversation));
             TokenCount tokens = new TokenCount();
@@ -53,7 +52,7 @@ final class SpringAiProvider implements ModelProvider {
 
     /** Blocks until the stream ends, handing each piece to {@code onToken} as soon as the provider sends it. */
     @Override
-    public Completion stream(String model, List<Session.Message> conversation, Consumer<String> onToken) {
+    public Completion stream(String model, List<ModelMessage> conversation, Consumer<String> onToken) {
         StringBuilder reply = new StringBuilder();
         TokenCount tokens = new TokenCount();
         try {
@@ -71,14 +70,14 @@ final class SpringAiProvider implements ModelProvider {
     }
 
     /** Options are copied from the model's defaults with only the model name changed: per request, not per bean. */
-    private Prompt prompt(String model, List<Session.Message> conversation) {
+    private Prompt prompt(String model, List<ModelMessage> conversation) {
         List<Message> messages = conversation.stream().map(SpringAiProvider::toSpringAi).toList();
         return new Prompt(messages, chatModel.getOptions().mutate().model(model).build());
     }
 
-    private static Message toSpringAi(Session.Message message) {
-        String content = Objects.requireNonNullElse(message.content, "");
-        return switch (Objects.requireNonNullElse(message.role, "user")) {
+    private static Message toSpringAi(ModelMessage message) {
+        String content = Objects.requireNonNullElse(message.content(), "");
+        return switch (Objects.requireNonNullElse(message.role(), "user")) {
             case "system" -> new SystemMessage(content);
             case "assistant" -> new AssistantMessage(content);
             default -> new UserMessage(content);

@@ -2,15 +2,12 @@ package io.consoul.ratelimit;
 
 import io.consoul.auth.Caller;
 import io.consoul.redis.RedisUnavailableException;
-import io.consoul.web.ApiException;
 import io.consoul.web.ClientAddress;
-import io.consoul.web.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -26,8 +23,6 @@ import org.springframework.web.servlet.HandlerMapping;
  * 503 E111 (fail-closed, the default).
  */
 public final class RateLimitGate {
-    private static final int STORE_RETRY_AFTER_SECONDS = 30;
-
     private final boolean enabled;
     private final String keyPrefix;
     private final RateLimiter limiter;
@@ -88,9 +83,7 @@ public final class RateLimitGate {
 
         Counter.builder("consoul.rate.limit.rejections").description("Requests refused with 429, by rate-limit tier")
                 .tag("tier", caller.tier()).register(registry).increment();
-        String text = "Rate limit exceeded: " + tightest.requests() + " per " + windowSeconds + " seconds";
-        throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, text, (int) resetSeconds,
-                Map.of("limit", tightest.requests(), "window_seconds", windowSeconds, "tier", caller.tier(), "detail", text));
+        throw new RateLimitedException(tightest.requests(), windowSeconds, caller.tier(), resetSeconds);
     }
 
     /** The limiter's decision, or null to let the request through unchecked (fail-open while Redis is down). */
@@ -103,8 +96,7 @@ public final class RateLimitGate {
                 failedOpen.increment();
                 return null;
             }
-            throw new ApiException(ErrorCode.RATE_LIMIT_STORAGE_UNAVAILABLE, "Rate limit storage unavailable",
-                    STORE_RETRY_AFTER_SECONDS, Map.of());
+            throw new RateLimitStorageUnavailableException();
         }
     }
 }

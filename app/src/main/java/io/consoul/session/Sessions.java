@@ -1,12 +1,9 @@
 package io.consoul.session;
 
 import io.consoul.redis.RedisUnavailableException;
-import io.consoul.web.ApiException;
-import io.consoul.web.ErrorCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -85,7 +82,7 @@ public final class Sessions {
             Session reread = latest == null ? null : parse(session.sessionId, latest);
             current = new Opened(reread != null ? reread : newSession(session.sessionId, session.owner(), session.model), latest);
         }
-        throw new ApiException(ErrorCode.SESSION_STORAGE_UNAVAILABLE, "Session is too busy, try again", 1, Map.of());
+        throw SessionStorageUnavailableException.tooBusy();
     }
 
     public Session find(String id, String owner) {
@@ -136,15 +133,15 @@ public final class Sessions {
         return s;
     }
 
-    private static ApiException notFound() {
-        return new ApiException(ErrorCode.SESSION_NOT_FOUND, "Session not found");
+    private static SessionNotFoundException notFound() {
+        return new SessionNotFoundException();
     }
 
     private static <T> T storage(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (RedisUnavailableException e) {
-            throw new ApiException(ErrorCode.SESSION_STORAGE_UNAVAILABLE, "Session storage unavailable", 30, Map.of());
+            throw SessionStorageUnavailableException.down();
         }
     }
 }

@@ -1,13 +1,17 @@
 package io.consoul.web;
 
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 
-/** A failure the client is told about with the contract's error body; never carries internal detail. */
+/**
+ * An error answer as the web layer sends it: the contract's status, body and headers. Built by {@link ApiErrors}
+ * from a domain failure, or here in the web layer for requests it refuses itself; never carries internal detail.
+ */
 public class ApiException extends RuntimeException {
     private final ErrorCode errorCode;
     private final Integer retryAfter;
     private final Map<String, Object> details;
-    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     public ApiException(ErrorCode errorCode, String message) {
         this(errorCode, message, null, Map.of());
@@ -26,11 +30,17 @@ public class ApiException extends RuntimeException {
 
     /** A header the error response carries (e.g. {@code WWW-Authenticate} naming the key header). */
     public ApiException withHeader(String name, String value) {
-        headers.put(name, value);
+        extraHeaders.put(name, value);
         return this;
     }
 
-    public Map<String, String> headers() { return headers; }
+    /** Every header the error response carries: {@code Retry-After} when a retry hint is set, then the extra ones. */
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        if (retryAfter != null) headers.set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        extraHeaders.forEach(headers::set);
+        return headers;
+    }
 
     public ErrorBody body() {
         return ErrorBody.of(errorCode, getMessage(), retryAfter, details);

@@ -1,5 +1,6 @@
 package io.consoul.web;
 
+import io.consoul.ConsoulException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +25,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns every failure into the contract's error body. Client mistakes are 4xx with what was wrong;
- * anything unexpected is a 500 E900 whose body never repeats the exception's text.
+ * Turns every failure into the contract's error body, the one place HTTP errors are written (servlet filters hand
+ * theirs here too, through Spring's {@code HandlerExceptionResolver}). Domain failures are mapped by {@link ApiErrors};
+ * client mistakes are 4xx with what was wrong; anything unexpected is a 500 E900 whose body never repeats the
+ * exception's text.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -33,10 +36,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.errorCode().status());
-        if (e.retryAfter() != null) response.header(HttpHeaders.RETRY_AFTER, e.retryAfter().toString());
-        e.headers().forEach(response::header);
-        return response.body(e.body());
+        return ResponseEntity.status(e.errorCode().status()).headers(e.headers()).body(e.body());
+    }
+
+    @ExceptionHandler(ConsoulException.class)
+    ResponseEntity<ErrorBody> refused(ConsoulException e) {
+        return api(ApiErrors.of(e));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ErrorBody> tooLarge(BodyTooLargeException e) {
+        return api(e.apiException());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -111,7 +121,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("Unhandled exception", e);
-        return api(new ApiException(ErrorCode.INTERNAL_ERROR, "Internal server error"));
+        return api(ApiErrors.internal());
     }
 
     static ApiException validation(String message, Map<String, Object> fields) {

@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Enforces {@code CONSOUL_MAX_BODY_SIZE}: a declared length over the limit is refused before reading,
@@ -27,13 +28,13 @@ class BodySizeFilter extends OncePerRequestFilter {
 
     private final boolean enabled;
     private final long limit;
-    private final JsonMapper json;
+    private final HandlerExceptionResolver errors;
 
     /** The reference's bounds: {@code CONSOUL_MAX_BODY_SIZE} from 1 KiB to 100 MiB; {@code CONSOUL_VALIDATION_ENABLED=false} turns it off. */
-    BodySizeFilter(ConsoulProperties properties, JsonMapper json) {
+    BodySizeFilter(ConsoulProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         this.enabled = properties.validationEnabled();
         this.limit = properties.maxBodySize();
-        this.json = json;
+        this.errors = errors;
         if (limit < MIN || limit > MAX) {
             throw new IllegalArgumentException("CONSOUL_MAX_BODY_SIZE is " + limit + "; allowed: " + MIN + " to " + MAX + " bytes");
         }
@@ -48,7 +49,8 @@ class BodySizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ErrorResponses.write(response, json, new BodyTooLargeException(limit).apiException());
+            // answered by ApiExceptionHandler, like every other error: one writer of error bodies and headers
+            errors.resolveException(request, response, null, new BodyTooLargeException(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -3,7 +3,9 @@ package io.consoul.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.consoul.model.ModelMessage;
 import io.consoul.session.Session;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ class ContextFitterTest {
         List<Session.Message> history = conversation(3, 10);
         Session.Message next = Session.Message.user("and now?");
 
-        assertThat(fitter.fit(MODEL, history, next)).containsExactlyElementsOf(plus(history, next));
+        assertThat(fitter.fit(MODEL, history, next)).containsExactlyElementsOf(sent(plus(history, next)));
     }
 
     @Test
@@ -38,17 +40,17 @@ class ContextFitterTest {
         List<Session.Message> history = conversation(200, 40);
         Session.Message next = Session.Message.user("the newest question");
 
-        List<Session.Message> prompt = fitter.fit(MODEL, history, next);
+        List<ModelMessage> prompt = fitter.fit(MODEL, history, next);
 
         assertThat(cost(prompt)).isLessThanOrEqualTo(fitter.budget(MODEL));
         assertThat(prompt.size()).isLessThan(history.size());
-        assertThat(prompt.get(prompt.size() - 1)).isSameAs(next);
+        assertThat(prompt.get(prompt.size() - 1)).isEqualTo(sent(next));
         // what is sent is the newest stretch of the history, unbroken
-        List<Session.Message> kept = prompt.subList(0, prompt.size() - 1);
-        assertThat(kept).containsExactlyElementsOf(history.subList(history.size() - kept.size(), history.size()));
+        List<ModelMessage> kept = prompt.subList(0, prompt.size() - 1);
+        assertThat(kept).containsExactlyElementsOf(sent(history.subList(history.size() - kept.size(), history.size())));
         // one more older message would not have fitted (or would have started on the assistant's reply)
         Session.Message older = history.get(history.size() - kept.size() - 1);
-        assertThat(cost(concat(List.of(older), prompt)) > fitter.budget(MODEL) || "assistant".equals(older.role)).isTrue();
+        assertThat(cost(concat(List.of(sent(older)), prompt)) > fitter.budget(MODEL) || "assistant".equals(older.role)).isTrue();
     }
 
     @Test
@@ -56,7 +58,7 @@ class ContextFitterTest {
         List<Session.Message> history = conversation(200, 40);
         for (int reserve = 900; reserve < 1_000; reserve += 7) {
             ContextFitter f = new ContextFitter(new ContextWindows(Map.of(MODEL, WINDOW)), tokens, reserve);
-            assertThat(f.fit(MODEL, history, Session.Message.user("next")).get(0).role).isEqualTo("user");
+            assertThat(f.fit(MODEL, history, Session.Message.user("next")).get(0).role()).isEqualTo("user");
         }
     }
 
@@ -67,10 +69,10 @@ class ContextFitterTest {
         history.add(system);
         history.addAll(conversation(300, 40));
 
-        List<Session.Message> prompt = fitter.fit(MODEL, history, Session.Message.user("next"));
+        List<ModelMessage> prompt = fitter.fit(MODEL, history, Session.Message.user("next"));
 
-        assertThat(prompt.get(0)).isSameAs(system);
-        assertThat(prompt.get(1).role).isEqualTo("user");
+        assertThat(prompt.get(0)).isEqualTo(sent(system));
+        assertThat(prompt.get(1).role()).isEqualTo("user");
         assertThat(prompt.size()).isLessThan(history.size());
         assertThat(cost(prompt)).isLessThanOrEqualTo(fitter.budget(MODEL));
     }
@@ -80,7 +82,8 @@ class ContextFitterTest {
         Session.Message huge = Session.Message.user("word ".repeat(3_000));
 
         assertThatThrownBy(() -> fitter.fit(MODEL, conversation(2, 5), huge))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(ContextTooLongException.class, tooLong -> {
+                    ApiException e = ApiErrors.of(tooLong);
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.CONTEXT_TOO_LONG);
                     assertThat(e.errorCode().status().value()).isEqualTo(400);
                     assertThat(e.details()).containsEntry("limit", 2_000);
@@ -92,10 +95,10 @@ class ContextFitterTest {
     void aMessageThatFitsAloneButNotWithTheSystemMessageIsA400() {
         Session.Message system = new Session.Message("system", "rule ".repeat(1_200));
         Session.Message next = Session.Message.user("word ".repeat(1_200));
-        assertThat(cost(List.of(next))).isLessThan(fitter.budget(MODEL));
+        assertThat(cost(List.of(sent(next)))).isLessThan(fitter.budget(MODEL));
 
         assertThatThrownBy(() -> fitter.requireFits(MODEL, List.of(system), next))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(ContextTooLongException.class,
                         e -> assertThat(e.getMessage()).contains("system message"));
     }
 
@@ -105,9 +108,17 @@ class ContextFitterTest {
                 .hasMessageContaining("CONSOUL_CONTEXT_REPLY_RESERVE");
     }
 
-    private int cost(List<Session.Message> prompt) {
+    private int cost(List<ModelMessage> prompt) {
         TokenCounter.ForModel count = tokens.forModel(MODEL);
-        return TokenCounter.PER_PROMPT + prompt.stream().mapToInt(count::message).sum();
+        return TokenCounter.PER_PROMPT + prompt.stream().mapToInt(m -> count.message(new Session.Message(m.role(), m.content()))).sum();
+    }
+
+    private static ModelMessage sent(Session.Message message) {
+        return new ModelMessage(message.role, message.content);
+    }
+
+    private static List<ModelMessage> sent(List<Session.Message> messages) {
+        return messages.stream().map(ContextFitterTest::sent).toList();
     }
 
     static List<Session.Message> conversation(int turns, int wordsPerMessage) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consoul.session.Session;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModelRoutingTest {
     /** Generous: the first call in a JVM loads a provider SDK, which on a busy machine can take over 10 s. Routing is the subject here. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final List<Session.Message> HELLO = List.of(Session.Message.user("Hello"));
+    private static final List<ModelMessage> HELLO = List.of(ModelMessage.user("Hello"));
 
     private final Map<ModelFamily, WireFormat> wires = Map.of(
             ModelFamily.OPENAI, new WireFormat.OpenAi(),
@@ -71,7 +71,7 @@ class ModelRoutingTest {
 
     @Test
     void unknownModelIsA422() {
-        ApiException e = assertThrows(ApiException.class, () -> router.resolve("mistral-large"));
+        ApiException e = ApiErrors.of(assertThrows(ModelNotAvailableException.class, () -> router.resolve("mistral-large")));
 
         assertEquals(ErrorCode.VALIDATION_ERROR, e.errorCode());
         assertEquals(422, e.errorCode().status().value());

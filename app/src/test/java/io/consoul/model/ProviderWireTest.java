@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.consoul.session.Session;
+import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
 import io.consoul.web.ErrorCode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProviderWireTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(800);
-    private static final List<Session.Message> CONVERSATION = List.of(
-            new Session.Message("system", "Be brief."),
-            Session.Message.user("Hi"),
-            Session.Message.assistant("Hello!"),
-            Session.Message.user("Tell me a joke"));
+    private static final List<ModelMessage> CONVERSATION = List.of(
+            new ModelMessage("system", "Be brief."),
+            ModelMessage.user("Hi"),
+            ModelMessage.assistant("Hello!"),
+            ModelMessage.user("Tell me a joke"));
     private static final List<String> CONVERSATION_ON_THE_WIRE = List.of(
             "system: Be brief.", "user: Hi", "assistant: Hello!", "user: Tell me a joke");
     private static final String JOKE = "Why did the chicken cross the road?";
@@ -163,8 +163,8 @@ class ProviderWireTest {
 
         assertTrue(e.timeout());
         assertTrue(waited.compareTo(SHORT_TIMEOUT.multipliedBy(3)) < 0, "gave up only after " + waited);
-        ApiException api = assertThrows(ApiException.class,
-                () -> routerOf(provider, wire).complete(wire.model(), CONVERSATION));
+        ApiException api = ApiErrors.of(assertThrows(ModelException.class,
+                () -> routerOf(provider, wire).complete(wire.model(), CONVERSATION)));
         assertEquals(ErrorCode.MODEL_PROVIDER_TIMEOUT, api.errorCode());
     }
 
@@ -186,8 +186,8 @@ class ProviderWireTest {
 
         assertTrue(e.timeout());
         assertEquals(List.of("Why"), received);
-        ApiException api = assertThrows(ApiException.class,
-                () -> routerOf(provider, wire).stream(wire.model(), CONVERSATION, piece -> {}));
+        ApiException api = ApiErrors.of(assertThrows(ModelException.class,
+                () -> routerOf(provider, wire).stream(wire.model(), CONVERSATION, piece -> {})));
         assertEquals(ErrorCode.MODEL_PROVIDER_TIMEOUT, api.errorCode());
     }
 
@@ -210,8 +210,8 @@ class ProviderWireTest {
         ModelException fast = assertThrows(ModelException.class, () -> provider.complete(wire.model(), CONVERSATION));
         assertFalse(fast.timeout());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 100, "an open breaker must fail fast");
-        ApiException api = assertThrows(ApiException.class,
-                () -> routerOf(provider, wire).stream(wire.model(), CONVERSATION, piece -> {}));
+        ApiException api = ApiErrors.of(assertThrows(ModelException.class,
+                () -> routerOf(provider, wire).stream(wire.model(), CONVERSATION, piece -> {})));
         assertEquals(ErrorCode.CIRCUIT_BREAKER_OPEN, api.errorCode(), "503 E206, as the reference answers an open breaker");
         assertEquals(failuresToOpen, standIn.requests().size(), "an open breaker must not reach the provider");
     }
@@ -222,8 +222,8 @@ class ProviderWireTest {
         String detail = "upstream shard 7 failed for key " + WireFormat.KEY;
         standIn.respond((request, exchange) -> StandIn.send(exchange, 500, "application/json", wire.error(detail)));
 
-        ApiException api = assertThrows(ApiException.class,
-                () -> routerOf(provider(wire, TIMEOUT), wire).complete(wire.model(), CONVERSATION));
+        ApiException api = ApiErrors.of(assertThrows(ModelException.class,
+                () -> routerOf(provider(wire, TIMEOUT), wire).complete(wire.model(), CONVERSATION)));
 
         assertEquals(ErrorCode.MODEL_PROVIDER_ERROR, api.errorCode());
         String clientSees = api.getMessage() + " " + api.details();

@@ -3,7 +3,6 @@ package io.consoul.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.consoul.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +148,7 @@ class ReferenceSessionTest {
         assertThat(saved.at("/metadata/custom/owner").asString()).isEqualTo("hash-a");
         assertThat(saved.at("/metadata/schema_version").asString()).isEqualTo("1.0");
         assertThat(saved.at("/metadata/tags").isArray()).isTrue();
-        assertThatThrownBy(() -> sessions.find("owned", "hash-b")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> sessions.find("owned", "hash-b")).isInstanceOf(SessionNotFoundException.class);
         assertThat(sessions.find("owned", "hash-a").messages).hasSize(1);
     }
 
@@ -158,7 +157,7 @@ class ReferenceSessionTest {
         store.compareAndSet("legacy", null, """
                 {"session_id":"legacy","model":"echo","temperature":0.7,"messages":[],
                  "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","metadata":{"owner":"hash-a"}}""");
-        assertThatThrownBy(() -> sessions.find("legacy", "hash-b")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> sessions.find("legacy", "hash-b")).isInstanceOf(SessionNotFoundException.class);
         assertThat(sessions.find("legacy", "hash-a").sessionId).isEqualTo("legacy");
     }
 
