@@ -5,6 +5,7 @@ import io.consoul.auth.Caller;
 import io.consoul.metrics.BatchMetrics;
 import io.consoul.metrics.RequestModel;
 import io.consoul.ratelimit.RateLimitGate;
+import io.consoul.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,8 +29,9 @@ class ChatController {
     @Operation(operationId = "chat", summary = "One message in, one model reply out; the session is created on first use")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatResponses.Chat chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
+        Sessions.Reading reading = chat.startReading(request.sessionId()); // in flight while the limiter decides
         limits.admit(http, response);
-        ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+        ChatService.Conversation conversation = chat.open(Caller.of(http), reading, request.model());
         RequestModel.set(http, conversation.model());
         return chat.chat(conversation, request.message());
     }
@@ -38,12 +40,13 @@ class ChatController {
             + "a failed item does not fail the batch")
     @PostMapping(path = "/chat/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatResponses.Batch batch(@Valid @RequestBody BatchRequest request, HttpServletRequest http, HttpServletResponse response) {
+        Sessions.Reading reading = chat.startReading(request.sessionId());
         limits.admit(http, response);
         String mode = request.inOrder() ? "sequential" : "parallel";
         long start = System.nanoTime();
         batchMetrics.started(request.messages().size());
         try {
-            ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+            ChatService.Conversation conversation = chat.open(Caller.of(http), reading, request.model());
             RequestModel.set(http, conversation.model());
             ChatResponses.Batch batch = chat.batch(conversation, request);
             int succeeded = (int) batch.responses().stream().filter(item -> item.error() == null).count();

@@ -7,6 +7,7 @@ import io.consoul.metrics.RequestModel;
 import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
 import io.consoul.ratelimit.RateLimitGate;
+import io.consoul.session.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -52,8 +53,9 @@ class StreamController {
     @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
+        Sessions.Reading reading = chat.startReading(request.sessionId()); // in flight while the limiter decides
         limits.admit(http, response);
-        ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+        ChatService.Conversation conversation = chat.open(Caller.of(http), reading, request.model());
         RequestModel.set(http, conversation.model());
         chat.requireFits(conversation, request.message());
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
