@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
-    static final int MAX_IN_FLIGHT = 4;
+    static final int MAX_IN_FLIGHT = 2;
     private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
 
     private final RedisEndpoint redis;
