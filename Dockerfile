@@ -13,7 +13,8 @@ COPY app/src app/src
 RUN ./mvnw -B -q -pl app package -DskipTests \
  && java -Djarmode=tools -jar app/target/consoul-app-exec.jar extract --layers --launcher --destination /layers
 
-FROM eclipse-temurin:17-jre
+# Built for Java 17, run on the current LTS JRE: virtual threads serve requests and streams (issue 16).
+FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 consoul && useradd --system --uid 10001 --gid consoul --no-create-home consoul
 WORKDIR /app

@@ -6,6 +6,7 @@
 # Usage: bench/chat-vs-baseline.sh [rounds (5)] [seconds per run (15)]
 #   CONNECTIONS=64 WRK_THREADS=2 JAVA_HOME=... SKIP_BUILD=1 (use the jars already built)
 #   PREVIOUS_JAR=/path/consoul-app-exec.jar: another build of the app (e.g. before a change) runs in the same rounds
+#   CONSOUL_ARGS="--spring.threads.virtual.enabled=true": extra arguments for this build of Consoul only
 #   PROFILE=cpu|wall|alloc: also profile Consoul under load with async-profiler (ap-loader) during one extra run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,7 +44,7 @@ pids+=($!)
 app_port=$(free_port); metrics_port=$(free_port); baseline_port=$(free_port)
 "$java" -Xmx1g -jar "$root/app/target/consoul-app-exec.jar" --server.port="$app_port" \
   --management.server.port="$metrics_port" --consoul.redis-url="redis://127.0.0.1:$redis_port/0" \
-  --consoul.rate-limit=100000000/minute --consoul.shutdown-delay=0s --logging.level.root=WARN >"$work/app.log" 2>&1 &
+  --consoul.rate-limit=100000000/minute --consoul.shutdown-delay=0s --logging.level.root=WARN ${CONSOUL_ARGS:-} >"$work/app.log" 2>&1 &
 app_pid=$!
 pids+=($app_pid)
 "$java" -Xmx1g -jar "$root/bench/baseline/target/consoul-bench-baseline.jar" --server.port="$baseline_port" \

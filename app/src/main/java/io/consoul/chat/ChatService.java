@@ -59,7 +59,20 @@ class ChatService {
 
     /** The caller's session (created with the requested model on first use), ready for a turn. */
     Conversation open(Caller caller, String sessionId, String requestedModel) {
-        return new Conversation(sessions.open(sessionId, caller.ownerHash(), () -> models.resolve(requestedModel)));
+        return open(caller, sessions.read(sessionId), requestedModel);
+    }
+
+    /**
+     * Starts reading the session now; {@link SessionReadAhead} calls it before the rate-limit check, so the check and the read
+     * travel to Redis together and the request waits one round trip for both. Nothing is decided from the read until
+     * {@link #open(Caller, Sessions.Reading, String)}: a refused request shows nothing of the session.
+     */
+    Sessions.Reading startReading(String sessionId) {
+        return sessions.read(sessionId);
+    }
+
+    Conversation open(Caller caller, Sessions.Reading reading, String requestedModel) {
+        return new Conversation(sessions.open(reading, caller.ownerHash(), () -> models.resolve(requestedModel)));
     }
 
     ChatResponses.Chat chat(Conversation conversation, String message) {

@@ -34,12 +34,14 @@ class StreamController {
     private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
 
     private final ChatService chat;
+    private final SessionReadAhead readAhead;
     private final OpenStreams streams;
     private final ExecutorService workers;
     private final JsonMapper json;
 
-    StreamController(ChatService chat, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json) {
+    StreamController(ChatService chat, SessionReadAhead readAhead, OpenStreams streams, ExecutorService chatWorkers, JsonMapper json) {
         this.chat = chat;
+        this.readAhead = readAhead;
         this.streams = streams;
         this.workers = chatWorkers;
         this.json = json;
@@ -48,7 +50,7 @@ class StreamController {
     @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
-        ChatService.Conversation conversation = chat.open(Caller.of(http), request.sessionId(), request.model());
+        ChatService.Conversation conversation = chat.open(Caller.of(http), readAhead.take(http, request.sessionId()), request.model());
         RequestModel.set(http, conversation.model());
         chat.requireFits(conversation, request.message());
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);

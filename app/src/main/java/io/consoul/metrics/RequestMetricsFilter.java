@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,17 @@ class RequestMetricsFilter extends OncePerRequestFilter {
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
     private final MeterRegistry registry;
+    // Each meter is built and registered once per label set, then found here: a map lookup per request instead of
+    // a builder, tag sorting and the registry's own lookup. The label sets are bounded (route templates, models).
+    private final Map<Requests, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<Route, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<Errors, Counter> errors = new ConcurrentHashMap<>();
+
+    private record Requests(String endpoint, String method, int status, String model) {}
+
+    private record Route(String endpoint, String method) {}
+
+    private record Errors(String endpoint, String type) {}
 
     RequestMetricsFilter(MeterRegistry registry) {
         this.registry = registry;
@@ -49,18 +63,19 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     private void record(HttpServletRequest request, int status, long nanos) {
         String endpoint = endpointOf(request);
         String method = request.getMethod();
-        Counter.builder("consoul.request").description("Total request count")
-                .tags("endpoint", endpoint, "method", method, "status", Integer.toString(status), "model", RequestModel.of(request))
-                .register(registry).increment();
-        Timer.builder("consoul.request.latency").description("Request latency in seconds")
-                .tags("endpoint", endpoint, "method", method)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        requests.computeIfAbsent(new Requests(endpoint, method, status, RequestModel.of(request)), k ->
+                Counter.builder("consoul.request").description("Total request count")
+                        .tags("endpoint", k.endpoint(), "method", k.method(), "status", Integer.toString(k.status()), "model", k.model())
+                        .register(registry)).increment();
+        latencies.computeIfAbsent(new Route(endpoint, method), k ->
+                Timer.builder("consoul.request.latency").description("Request latency in seconds")
+                        .tags("endpoint", k.endpoint(), "method", k.method())
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         if (status >= 400) {
             String type = status == 500 ? "unhandled_exception" : status >= 500 ? "server_error" : "client_error";
-            Counter.builder("consoul.errors").description("Error count")
-                    .tags("endpoint", endpoint, "error_type", type).register(registry).increment();
+            errors.computeIfAbsent(new Errors(endpoint, type), k -> Counter.builder("consoul.errors").description("Error count")
+                    .tags("endpoint", k.endpoint(), "error_type", k.type()).register(registry)).increment();
         }
     }
 

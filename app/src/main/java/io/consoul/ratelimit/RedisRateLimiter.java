@@ -5,27 +5,30 @@ import io.consoul.redis.RedisEndpoint;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shared limiter: one EVALSHA per check, so every instance counts against the same window.
  *
- * <p>Checks that arrive while another is on its way to Redis share the next call (up to {@link #MAX_BATCH}): the
- * script runs them one after another, exactly as separate calls would, and each caller gets its own decision. Under
- * load that turns many round trips and script calls into few; a lone check goes out at once, as before. The caller
- * whose check is waiting sends the batch itself — no extra thread — and hands over to the next waiting caller when
- * its own decision is in. On a Redis Cluster each check goes alone (a script's keys must share a slot).
+ * <p>Checks that arrive while earlier ones are on their way to Redis share the next call (up to {@link #MAX_BATCH}):
+ * the script runs them one after another, exactly as separate calls would, and each caller gets its own decision.
+ * Up to {@link #MAX_IN_FLIGHT} calls are pipelined on the connection at once, so Redis works on one batch while the
+ * next is gathered and sent — a lone check still goes out at once, and every caller waits one round trip. Calls
+ * are sent by whichever thread finds room: a caller that queues its check, or the Lettuce thread that has just
+ * handed back a batch's decisions. On a Redis Cluster each check goes alone (a script's keys must share a slot).
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
+    static final int MAX_IN_FLIGHT = 2;
     private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
 
     private final RedisEndpoint redis;
     private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock sending = new ReentrantLock();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisRateLimiter(RedisEndpoint redis) {
         this.redis = redis;
@@ -33,37 +36,38 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Decision check(String bucket, RateLimit limit) {
-        Check mine = new Check(bucket, limit, Thread.currentThread());
+        Check mine = new Check(bucket, limit);
         if (redis.isCluster()) {
+            inFlight.incrementAndGet();
             send(List.of(mine));
-            return mine.outcome();
+        } else {
+            waiting.add(mine);
+            pump();
         }
-        waiting.add(mine);
-        while (!mine.done) {
-            if (sending.tryLock()) {
-                try {
-                    while (!mine.done) send(drain());
-                } finally {
-                    sending.unlock();
-                }
-                // Whoever queued while this thread was sending may be parked: the first of them sends next.
-                Check next = waiting.peek();
-                if (next != null) LockSupport.unpark(next.caller);
-            } else {
-                LockSupport.park(this);
-            }
+        try {
+            return mine.join(); // every call ends: Redis answers, fails or the connection's timeout expires it
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return mine.outcome();
     }
 
-    private List<Check> drain() {
-        List<Check> batch = new ArrayList<>();
-        for (Check c; batch.size() < MAX_BATCH && (c = waiting.poll()) != null; ) batch.add(c);
-        return batch;
+    /** Sends what is waiting while fewer than {@link #MAX_IN_FLIGHT} calls are out; each finished call pumps again. */
+    private void pump() {
+        while (!waiting.isEmpty()) {
+            int out = inFlight.get();
+            if (out >= MAX_IN_FLIGHT) return; // the call that finishes next sends them
+            if (!inFlight.compareAndSet(out, out + 1)) continue;
+            List<Check> batch = new ArrayList<>();
+            for (Check c; batch.size() < MAX_BATCH && (c = waiting.poll()) != null; ) batch.add(c);
+            if (batch.isEmpty()) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            send(batch);
+        }
     }
 
     private void send(List<Check> batch) {
-        if (batch.isEmpty()) return;
         String[] keys = new String[batch.size()];
         String[] args = new String[3 * batch.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -74,40 +78,31 @@ public final class RedisRateLimiter implements RateLimiter {
             args[3 * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
         }
         try {
-            List<Long> r = SCRIPT.run(redis, ScriptOutputType.MULTI, keys, args);
-            for (int i = 0; i < keys.length; i++) {
-                batch.get(i).finish(new Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(), r.get(3 * i + 2)), null);
-            }
-        } catch (RuntimeException e) { // Redis unavailable, or anything else: every caller in the batch hears of it
-            for (Check c : batch) c.finish(null, e);
+            SCRIPT.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
+                    .whenComplete((r, failure) -> finished(batch, r, failure));
+        } catch (RuntimeException e) { // not connected: refused before anything was sent
+            finished(batch, null, e);
         }
     }
 
-    /** One caller's check, its outcome once the batch that carried it has returned. */
-    private static final class Check {
+    private void finished(List<Check> batch, List<Long> r, Throwable failure) {
+        inFlight.decrementAndGet();
+        for (int i = 0; i < batch.size(); i++) {
+            // Redis unavailable, or anything else: every caller in the batch hears of it
+            if (failure != null) batch.get(i).completeExceptionally(failure);
+            else batch.get(i).complete(new Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(), r.get(3 * i + 2)));
+        }
+        pump();
+    }
+
+    /** One caller's check, completed with its decision once the call that carried it has returned. */
+    private static final class Check extends CompletableFuture<Decision> {
         final String bucket;
         final RateLimit limit;
-        final Thread caller;
-        private Decision decision;
-        private RuntimeException failure;
-        volatile boolean done;
 
-        Check(String bucket, RateLimit limit, Thread caller) {
+        Check(String bucket, RateLimit limit) {
             this.bucket = bucket;
             this.limit = limit;
-            this.caller = caller;
-        }
-
-        void finish(Decision decision, RuntimeException failure) {
-            this.decision = decision;
-            this.failure = failure;
-            this.done = true; // publishes both fields
-            if (caller != Thread.currentThread()) LockSupport.unpark(caller);
-        }
-
-        Decision outcome() {
-            if (failure != null) throw failure;
-            return decision;
         }
     }
 }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A Lua script called by its SHA: one round trip per call. The SHA is computed here, so nothing is loaded at
@@ -41,5 +44,22 @@ public final class LuaScript {
         } catch (RedisException e) {
             throw new RedisUnavailableException("Redis script failed", e);
         }
+    }
+
+    /**
+     * The same call without waiting: the result, or a {@link RedisUnavailableException} when Redis failed. NOSCRIPT
+     * is answered with one EVAL as in {@link #run}.
+     */
+    public <T> CompletionStage<T> runAsync(RedisEndpoint redis, ScriptOutputType type, String[] keys, String... args) {
+        var commands = redis.async();
+        CompletionStage<T> first = commands.evalsha(sha, type, keys, args);
+        return first.exceptionallyCompose(e -> cause(e) instanceof RedisNoScriptException
+                        ? commands.<T>eval(source, type, keys, args) : CompletableFuture.failedStage(e))
+                .exceptionallyCompose(e -> CompletableFuture.failedStage(cause(e) instanceof RedisException
+                        ? new RedisUnavailableException("Redis script failed", cause(e)) : cause(e)));
+    }
+
+    private static Throwable cause(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }

@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class RedisEndpoint implements AutoCloseable {
     private final List<RedisURI> uris;
     private volatile StatefulConnection<String, String> connection;
     private volatile RedisClusterCommands<String, String> commands;
+    private volatile RedisClusterAsyncCommands<String, String> async;
 
     RedisEndpoint(String name, String url, boolean cluster, Duration timeout, SslOptions ssl, ClientResources resources) {
         this.name = name;
@@ -87,10 +89,12 @@ public final class RedisEndpoint implements AutoCloseable {
             if (cluster) {
                 var clusterConnection = ((RedisClusterClient) client).connect();
                 commands = clusterConnection.sync();
+                async = clusterConnection.async();
                 c = clusterConnection;
             } else {
                 var standalone = ((RedisClient) client).connect();
                 commands = standalone.sync();
+                async = standalone.async();
                 c = standalone;
             }
             connection = c;
@@ -105,6 +109,16 @@ public final class RedisEndpoint implements AutoCloseable {
     /** The synchronous commands, shared by every thread; fails fast when Redis has never been reached. */
     public RedisClusterCommands<String, String> commands() {
         RedisClusterCommands<String, String> c = commands;
+        if (c == null) throw new RedisUnavailableException(name + " Redis not connected");
+        return c;
+    }
+
+    /**
+     * The same connection's asynchronous commands: several in flight at once, one round-trip wait for all of them.
+     * Timeouts apply as to the synchronous ones (the connection's timeout options expire every command).
+     */
+    public RedisClusterAsyncCommands<String, String> async() {
+        RedisClusterAsyncCommands<String, String> c = async;
         if (c == null) throw new RedisUnavailableException(name + " Redis not connected");
         return c;
     }

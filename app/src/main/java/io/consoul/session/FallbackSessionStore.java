@@ -4,6 +4,7 @@ import io.consoul.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code CONSOUL_REDIS_FALLBACK_ENABLED=true}: while Redis fails, sessions live in this process's memory
@@ -29,6 +30,12 @@ final class FallbackSessionStore implements SessionStore {
     @Override
     public String get(String id) {
         return either(s -> s.get(id));
+    }
+
+    @Override
+    public Supplier<String> fetch(String id) {
+        Supplier<String> reading = primary.fetch(id);
+        return () -> either(s -> s == primary ? reading.get() : s.get(id));
     }
 
     @Override

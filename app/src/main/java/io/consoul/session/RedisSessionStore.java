@@ -8,6 +8,9 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Sessions in Redis under {@code <prefix><id>} (the reference server's key and JSON), TTL refreshed on every save.
@@ -33,6 +36,23 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public String get(String id) {
         return call(() -> redis.commands().get(prefix + id));
+    }
+
+    @Override
+    public Supplier<String> fetch(String id) {
+        CompletableFuture<String> reading;
+        try {
+            reading = redis.async().get(prefix + id).toCompletableFuture();
+        } catch (RuntimeException e) { // not connected: reported when the answer is asked for, as get() would
+            return () -> call(() -> { throw e; });
+        }
+        return () -> call(() -> {
+            try {
+                return reading.join(); // the connection's timeout expires the command: this wait ends
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
     }
 
     @Override
@@ -63,7 +83,7 @@ final class RedisSessionStore implements SessionStore {
         });
     }
 
-    private static <T> T call(java.util.function.Supplier<T> command) {
+    private static <T> T call(Supplier<T> command) {
         try {
             return command.get();
         } catch (RedisException e) {

@@ -49,9 +49,38 @@ public final class Sessions {
         }
     }
 
+    /** A session read that has been started and not yet waited for (see {@link #read}). */
+    public static final class Reading {
+        private final String id;
+        private final Supplier<String> raw;
+
+        private Reading(String id, Supplier<String> raw) {
+            this.id = id;
+            this.raw = raw;
+        }
+
+        public String sessionId() {
+            return id;
+        }
+    }
+
+    /**
+     * Starts reading session {@code id} without waiting, so the read shares its round trip with other work the
+     * request has to do first (the rate-limit check); {@link #open(Reading, String, Supplier)} waits for it.
+     */
+    public Reading read(String id) {
+        return new Reading(id, store.fetch(id));
+    }
+
     /** The caller's session, or a new one with {@code model} when none exists; 404 when another key owns it. */
     public Opened open(String id, String owner, Supplier<String> modelForNew) {
-        String raw = storage(() -> store.get(id));
+        return open(read(id), owner, modelForNew);
+    }
+
+    /** {@link #open(String, String, Supplier)} for a read already under way. */
+    public Opened open(Reading reading, String owner, Supplier<String> modelForNew) {
+        String id = reading.id;
+        String raw = storage(reading.raw);
         if (raw == null) return new Opened(newSession(id, owner, modelForNew.get()), null);
         Session session = parse(id, raw);
         if (session == null) return new Opened(newSession(id, owner, modelForNew.get()), raw);

@@ -17,27 +17,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHan
  * is limited without anyone remembering to. The count is taken where the reference's {@code @limiter.limit} runs:
  * after authentication (the {@code AuthInterceptor}) and after the request was read and validated, just before the
  * controller method — so a 401, 413, 415 or 422 never uses a slot. No interceptor runs at that point, hence the
- * hook in Spring MVC's own handler adapter. A method that must admit at another moment says so with
- * {@link AdmitsItself}.
+ * hook in Spring MVC's own handler adapter. Work that should share the limiter's round trip to Redis is started
+ * just before the check by the {@link BeforeAdmission} beans; the route itself never admits.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitedRoutes {
 
     @Bean
-    WebMvcRegistrations rateLimitedHandlers(ObjectProvider<RateLimitGate> limits) {
+    WebMvcRegistrations rateLimitedHandlers(ObjectProvider<RateLimitGate> limits, ObjectProvider<BeforeAdmission> before) {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
-                return new Adapter(limits);
+                return new Adapter(limits, before);
             }
         };
     }
 
     private static final class Adapter extends RequestMappingHandlerAdapter {
         private final ObjectProvider<RateLimitGate> limits;
+        private final ObjectProvider<BeforeAdmission> before;
 
-        Adapter(ObjectProvider<RateLimitGate> limits) {
+        Adapter(ObjectProvider<RateLimitGate> limits, ObjectProvider<BeforeAdmission> before) {
             this.limits = limits;
+            this.before = before;
         }
 
         @Override
@@ -48,7 +50,8 @@ class RateLimitedRoutes {
                     // the arguments are resolved and validated by now: the call is about to run
                     ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
                     HttpServletRequest request = current.getRequest();
-                    if (!Routes.isPublic(request) && !hasMethodAnnotation(AdmitsItself.class)) {
+                    if (!Routes.isPublic(request)) {
+                        before.orderedStream().forEach(work -> work.start(request, args));
                         limits.getObject().admit(request, current.getResponse());
                     }
                     return super.doInvoke(args);
