@@ -9,9 +9,11 @@ import io.consoul.infra.spec.mock.MockedResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,7 @@ final class ValueMasker {
                 if (resource.inputs().containsKey(attribute) || !(value instanceof String) && !(value instanceof Map) && !(value instanceof List)) {
                     return;
                 }
-                noteComputed(resource.name() + "." + attribute, attribute, value);
+                noteComputed(resource.name() + "." + attribute, attribute, value, inputTexts(resource.inputs()));
             });
             computedIds.put(resource.name() + "-id", "[computed: " + resource.name() + ".id]");
         }
@@ -56,18 +58,30 @@ final class ValueMasker {
         }
     }
 
-    private void noteComputed(String reference, String attribute, Object value) {
+    /** Every text among a resource's inputs, however deep. */
+    private static Set<String> inputTexts(Object inputs) {
+        Set<String> texts = new HashSet<>();
+        if (inputs instanceof Map<?, ?> map) map.values().forEach(v -> texts.addAll(inputTexts(v)));
+        else if (inputs instanceof List<?> list) list.forEach(v -> texts.addAll(inputTexts(v)));
+        else if (inputs instanceof String text) texts.add(text);
+        return texts;
+    }
+
+    private void noteComputed(String reference, String attribute, Object value, Set<String> inputs) {
         if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> noteComputed(reference + "." + k, attribute + "." + k, v));
+            map.forEach((k, v) -> noteComputed(reference + "." + k, attribute + "." + k, v, inputs));
             return;
         }
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                noteComputed(reference + "." + i, attribute + "." + i, list.get(i));
+                noteComputed(reference + "." + i, attribute + "." + i, list.get(i), inputs);
             }
             return;
         }
-        if (!(value instanceof String text)) {
+        // a computed value that repeats one of the resource's own inputs (a Route 53 record's fqdn is its name, an ACM
+        // certificate's validation options name its domain) is known before the cloud answers: masking it would hide
+        // the user's own domain behind a reference
+        if (!(value instanceof String text) || inputs.contains(text)) {
             return;
         }
         if (SECRET_ATTRIBUTE.matcher(attribute).matches()) {

@@ -184,6 +184,29 @@ class PreviewTest {
                 result.err());
     }
 
+    @TestFactory
+    @DisplayName("with a domain, every production stack previews url https://<domain>, an HTTPS previewUrl, and declares the certificate and DNS records")
+    Stream<DynamicTest> productionOnTheDomain() {
+        Map<String, List<String>> certificateAndDns = Map.of(
+                "aws", List.of("aws:acm/certificate:Certificate", "aws:route53/record:Record"),
+                "gcp", List.of("gcp:cloudrun/domainMapping:DomainMapping", "gcp:dns/recordSet:RecordSet"),
+                "azure", List.of("azure-native:app:ManagedCertificate", "azure-native:network:RecordSet"),
+                "k8s", List.of("kubernetes:networking.k8s.io/v1:Ingress"));
+        return certificateAndDns.keySet().stream().sorted().map(cloud -> DynamicTest.dynamicTest(cloud, () -> {
+            List<String> args = new ArrayList<>(List.of(cloud + "-production", "--format", "json",
+                    "--set", "domain=api.example.com", "--set", "dnsZone=example.com", "--set", "tlsIssuer=letsencrypt"));
+            if (cloud.equals("azure")) args.addAll(List.of("--set", "dnsZoneResourceGroup=dns"));
+            JsonObject json = JsonParser.parseString(preview(args.toArray(String[]::new)).out()).getAsJsonObject();
+            JsonObject outputs = json.getAsJsonObject("outputs");
+            assertEquals("https://api.example.com", outputs.get("url").getAsString());
+            // preview.<domain> where the stack routes it, else the platform's own per-colour HTTPS URL (Container Apps' label URL)
+            assertTrue(outputs.get("previewUrl").getAsString().startsWith("https://"), outputs.get("previewUrl").getAsString());
+            Set<String> types = new HashSet<>();
+            json.getAsJsonArray("resources").forEach(r -> types.add(r.getAsJsonObject().get("type").getAsString()));
+            assertTrue(types.containsAll(certificateAndDns.get(cloud)), cloud + " declares " + types);
+        }));
+    }
+
     private static String listener(String json) {
         for (JsonElement element : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("resources")) {
             JsonObject resource = element.getAsJsonObject();

@@ -49,7 +49,7 @@ class StackFilesTest {
     }
 
     @Test
-    @DisplayName("environments differ as real ones do: production is larger, failover-protected and HTTPS on AWS")
+    @DisplayName("environments differ as real ones do: production is larger and failover-protected (HTTPS comes with its domain: PreviewTest.productionOnTheDomain)")
     void environmentsDiffer() {
         DeploymentSpec dev = SpecFixtures.fromStackFile(file("aws-dev"));
         DeploymentSpec production = SpecFixtures.fromStackFile(file("aws-production"));
@@ -59,8 +59,6 @@ class StackFilesTest {
         assertTrue(production.redis().highAvailability());
         assertFalse(dev.platform().deletionProtection());
         assertTrue(production.platform().deletionProtection());
-        assertFalse(dev.platform().https());
-        assertTrue(production.platform().https());
         assertEquals(RedisMode.EXTERNAL, SpecFixtures.fromStackFile(file("k8s-production")).redis().mode());
     }
 
