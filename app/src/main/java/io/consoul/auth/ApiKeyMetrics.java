@@ -14,21 +14,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ApiKeyMetrics {
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lastUsed = new ConcurrentHashMap<>();
+    /** Registered on a key's first request, then only looked up: no meter builder on the request path. */
+    private final Map<String, KeyMeters> byKey = new ConcurrentHashMap<>();
 
     ApiKeyMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void used(Caller caller) {
-        String id = caller.keyId();
-        Counter.builder("consoul.api.key.requests").description("Total requests by API key (redacted identifier)")
-                .tag("api_key_id", id).register(registry).increment();
-        lastUsed.computeIfAbsent(id, key -> {
-            AtomicLong seconds = new AtomicLong();
-            Gauge.builder("consoul.api.key.last.used.timestamp", seconds, AtomicLong::get)
-                    .description("Unix timestamp of last request by API key").tag("api_key_id", key).register(registry);
-            return seconds;
-        }).set(System.currentTimeMillis() / 1000);
+        KeyMeters meters = byKey.computeIfAbsent(caller.keyId(), this::register);
+        meters.requests.increment();
+        meters.lastUsedSeconds.set(System.currentTimeMillis() / 1000);
+    }
+
+    private KeyMeters register(String id) {
+        AtomicLong seconds = new AtomicLong();
+        Gauge.builder("consoul.api.key.last.used.timestamp", seconds, AtomicLong::get)
+                .description("Unix timestamp of last request by API key").tag("api_key_id", id).register(registry);
+        Counter requests = Counter.builder("consoul.api.key.requests").description("Total requests by API key (redacted identifier)")
+                .tag("api_key_id", id).register(registry);
+        return new KeyMeters(requests, seconds);
+    }
+
+    private record KeyMeters(Counter requests, AtomicLong lastUsedSeconds) {
     }
 }
