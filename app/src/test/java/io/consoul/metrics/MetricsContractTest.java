@@ -26,6 +26,7 @@ class MetricsContractTest {
     static final String KEY = "sk-metrics-test-key-42";
     static final String BATCH_KEY = "sk-metrics-batch-key-43";
     static final String BROKEN_KEY = "sk-metrics-broken-key-44";
+    static final String STREAM_KEY = "sk-metrics-stream-key-45";
     static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)})? (.+)$");
 
     static RedisServer redis;
@@ -36,7 +37,7 @@ class MetricsContractTest {
     static void start() throws Exception {
         redis = RedisServer.launch();
         // An OpenAI provider that refuses every connection, to drive its circuit breaker; new sessions stay on echo.
-        app = ConsoulInstance.start(Map.of("consoul.redis-url", redis.url(0), "consoul.api-keys", KEY + "," + BATCH_KEY + "," + BROKEN_KEY, "consoul.rate-limit", "1/minute",
+        app = ConsoulInstance.start(Map.of("consoul.redis-url", redis.url(0), "consoul.api-keys", KEY + "," + BATCH_KEY + "," + BROKEN_KEY + "," + STREAM_KEY, "consoul.rate-limit", "1/minute",
                 "OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", "http://127.0.0.1:" + RedisServer.freePort() + "/v1",
                 "consoul.model-name", "echo", "consoul.model-timeout", "5"));
         Http.post(app.url() + "/chat", Http.chatBody("metered", "hello there"), "X-API-Key", KEY);
@@ -47,10 +48,13 @@ class MetricsContractTest {
         String sixItems = String.join(",", java.util.Collections.nCopies(6, "{\"content\":\"x\"}"));
         Http.post(app.url() + "/chat/batch", "{\"session_id\":\"broken-provider\",\"model\":\"gpt-4o-mini\",\"messages\":[" + sixItems + "]}",
                 "X-API-Key", BROKEN_KEY); // each key has its own slots
-        // the active-session gauge is refreshed off the request path every 5 s: wait for a refresh that saw both sessions
+        // a stream ends with a second (async) dispatch through Spring MVC: still one request of its key
+        assertThat(Http.post(app.url() + "/chat/stream", Http.chatBody("streamed", "one two three"), "X-API-Key", STREAM_KEY).body())
+                .contains("event: done");
+        // the active-session gauge is refreshed off the request path every 5 s: wait for a refresh that saw all three sessions
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
             exposition = Http.get(app.metricsUrl()).body();
-            return value("consoul_active_sessions", Map.of()) >= 2.0;
+            return value("consoul_active_sessions", Map.of()) >= 3.0;
         });
     }
 
@@ -100,6 +104,7 @@ class MetricsContractTest {
         assertThat(value("consoul_circuit_breaker_rejections_total", Map.of("provider", "openai"))).isEqualTo(1.0);
         assertThat(value("consoul_api_key_requests_total", Map.of("api_key_id", "sk-met...-42"))).isEqualTo(4.0);
         assertThat(value("consoul_api_key_requests_total", Map.of("api_key_id", "sk-met...-44"))).isEqualTo(1.0);
+        assertThat(value("consoul_api_key_requests_total", Map.of("api_key_id", "sk-met...-45"))).isEqualTo(1.0);
     }
 
     /** {@code promtool check metrics} finds nothing to say about any {@code consoul_*} family (HELP text, names, types). */
@@ -123,8 +128,8 @@ class MetricsContractTest {
         assertThat(value("consoul_request_total", Map.of("endpoint", "/chat", "status", "200", "model", "echo"))).isEqualTo(1.0);
         assertThat(value("consoul_errors_total", Map.of("endpoint", "/chat", "error_type", "client_error"))).isEqualTo(2.0);
         assertThat(value("consoul_rate_limit_rejections_total", Map.of("tier", "default"))).isEqualTo(1.0);
-        assertThat(value("consoul_token_usage_total", Map.of("direction", "output", "model", "echo"))).as("\"Echo: hello there\", \"Echo: a\", \"Echo: b\"").isEqualTo(7.0);
-        assertThat(value("consoul_active_sessions", Map.of())).as("metered and echoed; the failed batch saved nothing").isEqualTo(2.0);
+        assertThat(value("consoul_token_usage_total", Map.of("direction", "output", "model", "echo"))).as("\"Echo: hello there\", \"Echo: a\", \"Echo: b\", \"Echo: one two three\"").isEqualTo(11.0);
+        assertThat(value("consoul_active_sessions", Map.of())).as("metered, echoed and streamed; the failed batch saved nothing").isEqualTo(3.0);
         assertThat(value("consoul_redis_up", Map.of())).isEqualTo(1.0);
     }
 
