@@ -2,10 +2,12 @@ package io.consoul.web;
 
 import io.consoul.ratelimit.RateLimitGate;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
@@ -34,12 +36,13 @@ class RateLimitedRoutes {
     }
 
     private static final class Adapter extends RequestMappingHandlerAdapter {
-        private final ObjectProvider<RateLimitGate> limits;
-        private final ObjectProvider<BeforeAdmission> before;
+        // looked up on the first request, not per request (the adapter exists before those beans), then kept
+        private final SingletonSupplier<RateLimitGate> limits;
+        private final SingletonSupplier<List<BeforeAdmission>> before;
 
         Adapter(ObjectProvider<RateLimitGate> limits, ObjectProvider<BeforeAdmission> before) {
-            this.limits = limits;
-            this.before = before;
+            this.limits = SingletonSupplier.of(limits::getObject);
+            this.before = SingletonSupplier.of(() -> before.orderedStream().toList());
         }
 
         @Override
@@ -51,8 +54,8 @@ class RateLimitedRoutes {
                     ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
                     HttpServletRequest request = current.getRequest();
                     if (!Routes.isPublic(request)) {
-                        before.orderedStream().forEach(work -> work.start(request, args));
-                        limits.getObject().admit(request, current.getResponse());
+                        for (BeforeAdmission work : before.obtain()) work.start(request, args);
+                        limits.obtain().admit(request, current.getResponse());
                     }
                     return super.doInvoke(args);
                 }
