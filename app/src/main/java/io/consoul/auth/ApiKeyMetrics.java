@@ -1,10 +1,9 @@
 package io.consoul.auth;
 
+import io.consoul.metrics.MetersByLabels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,15 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ApiKeyMetrics {
     private final MeterRegistry registry;
-    /** Registered on a key's first request, then only looked up: no meter builder on the request path. */
-    private final Map<String, KeyMeters> byKey = new ConcurrentHashMap<>();
+    private final MetersByLabels<String, KeyMeters> byKey = new MetersByLabels<>(this::register);
 
     ApiKeyMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void used(Caller caller) {
-        KeyMeters meters = byKey.computeIfAbsent(caller.keyId(), this::register);
+        KeyMeters meters = byKey.get(caller.keyId());
         meters.requests.increment();
         meters.lastUsedSeconds.set(System.currentTimeMillis() / 1000);
     }

@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,12 +30,9 @@ class RequestMetricsFilter extends OncePerRequestFilter {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
-    private final MeterRegistry registry;
-    // Each meter is built and registered once per label set, then found here: a map lookup per request instead of
-    // a builder, tag sorting and the registry's own lookup. The label sets are bounded (route templates, models).
-    private final Map<Requests, Counter> requests = new ConcurrentHashMap<>();
-    private final Map<Route, Timer> latencies = new ConcurrentHashMap<>();
-    private final Map<Errors, Counter> errors = new ConcurrentHashMap<>();
+    private final MetersByLabels<Requests, Counter> requests;
+    private final MetersByLabels<Route, Timer> latencies;
+    private final MetersByLabels<Errors, Counter> errors;
 
     private record Requests(String endpoint, String method, int status, String model) {}
 
@@ -46,7 +41,15 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     private record Errors(String endpoint, String type) {}
 
     RequestMetricsFilter(MeterRegistry registry) {
-        this.registry = registry;
+        this.requests = new MetersByLabels<>(k -> Counter.builder("consoul.request").description("Total request count")
+                .tags("endpoint", k.endpoint(), "method", k.method(), "status", Integer.toString(k.status()), "model", k.model())
+                .register(registry));
+        this.latencies = new MetersByLabels<>(k -> Timer.builder("consoul.request.latency").description("Request latency in seconds")
+                .tags("endpoint", k.endpoint(), "method", k.method())
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
+        this.errors = new MetersByLabels<>(k -> Counter.builder("consoul.errors").description("Error count")
+                .tags("endpoint", k.endpoint(), "error_type", k.type()).register(registry));
     }
 
     @Override
@@ -63,19 +66,11 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     private void record(HttpServletRequest request, int status, long nanos) {
         String endpoint = endpointOf(request);
         String method = request.getMethod();
-        requests.computeIfAbsent(new Requests(endpoint, method, status, RequestModel.of(request)), k ->
-                Counter.builder("consoul.request").description("Total request count")
-                        .tags("endpoint", k.endpoint(), "method", k.method(), "status", Integer.toString(k.status()), "model", k.model())
-                        .register(registry)).increment();
-        latencies.computeIfAbsent(new Route(endpoint, method), k ->
-                Timer.builder("consoul.request.latency").description("Request latency in seconds")
-                        .tags("endpoint", k.endpoint(), "method", k.method())
-                        .serviceLevelObjectives(BUCKETS)
-                        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        requests.get(new Requests(endpoint, method, status, RequestModel.of(request))).increment();
+        latencies.get(new Route(endpoint, method)).record(nanos, TimeUnit.NANOSECONDS);
         if (status >= 400) {
             String type = status == 500 ? "unhandled_exception" : status >= 500 ? "server_error" : "client_error";
-            errors.computeIfAbsent(new Errors(endpoint, type), k -> Counter.builder("consoul.errors").description("Error count")
-                    .tags("endpoint", k.endpoint(), "error_type", k.type()).register(registry)).increment();
+            errors.get(new Errors(endpoint, type)).increment();
         }
     }
 

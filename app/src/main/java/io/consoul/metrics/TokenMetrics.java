@@ -3,28 +3,27 @@ package io.consoul.metrics;
 import io.consoul.model.Completion;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** {@code consoul_token_usage_total{direction,model}}: no session label, so the series count stays small. */
 @Component
 public class TokenMetrics {
-    private final MeterRegistry registry;
-    /** Per model its input and output counters, registered on the model's first use (see RequestMetricsFilter). */
-    private final Map<String, Counter[]> byModel = new ConcurrentHashMap<>();
+    private final MetersByLabels<String, ModelTokens> byModel;
+
+    private record ModelTokens(Counter input, Counter output) {
+    }
 
     TokenMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.byModel = new MetersByLabels<>(model -> new ModelTokens(tokens(registry, "input", model), tokens(registry, "output", model)));
     }
 
     public void record(String model, Completion completion) {
-        Counter[] counters = byModel.computeIfAbsent(model, m -> new Counter[] {tokens("input", m), tokens("output", m)});
-        counters[0].increment(completion.inputTokens());
-        counters[1].increment(completion.outputTokens());
+        ModelTokens tokens = byModel.get(model);
+        tokens.input().increment(completion.inputTokens());
+        tokens.output().increment(completion.outputTokens());
     }
 
-    private Counter tokens(String direction, String model) {
+    private static Counter tokens(MeterRegistry registry, String direction, String model) {
         return Counter.builder("consoul.token.usage").description("Token usage count")
                 .tags("direction", direction, "model", model).register(registry);
     }
