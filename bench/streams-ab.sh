@@ -46,7 +46,7 @@ run() { # run <label> <classes>
   # into the last level: after the previous level's line (or the idle line when there is one level), plus the warm-up
   local mark="^idle:"; [ "$previous" != "$last" ] && mark="^ *$previous open"
   until grep -q "$mark" out.txt || ! kill -0 "$bench" 2>/dev/null; do sleep 1; done
-  sleep 6
+  sleep 14 # past the level's footprint (taken once all streams are open, before the measured interval)
   if kill -0 "$app" 2>/dev/null; then
     vmstat 1 "$window" > vmstat.txt &
     local a0 b0 t0 a1 b1 t1; a0=$(ticks "$app"); b0=$(ticks "$bench"); t0=$(date +%s.%N)

@@ -171,7 +171,10 @@ public final class ChatBenchmark {
             int port = RedisServer.freePort();
             int metricsPort = RedisServer.freePort();
             String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // extra JVM options for the service alone, e.g. -Dbench.app.jvm="-Xlog:gc:file=target/gc.log"
+            Arrays.stream(System.getProperty("bench.app.jvm", "").split(" ")).filter(o -> !o.isBlank()).forEach(command::add);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "io.consoul.ConsoulApplication",
                     "--server.port=" + port, "--management.server.port=" + metricsPort,
                     "--consoul.redis-url=" + redis.url(0), "--consoul.rate-limit=100000000/minute",
