@@ -61,7 +61,7 @@ run() { # run <label> <classes>
   fi
   wait "$bench" || true
   cd "$root"
-  echo "== $1"; grep -E "unloaded|open:|knee|Exception" "$dir/out.txt" || true; cat "$dir/cpu.txt" 2>/dev/null || true
+  echo "== $1"; grep -E "unloaded|warm-up|open:|CPU per|knee|Exception" "$dir/out.txt" || true; cat "$dir/cpu.txt" 2>/dev/null || true
 }
 
 for r in $(seq "$rounds"); do

@@ -1,6 +1,5 @@
 package io.consoul.auth;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -42,9 +41,6 @@ public final class AuthInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        // a stream's reply ends with a second, async dispatch of the same request: it was authenticated (and its key
-        // counted) on the first
-        if (request.getDispatcherType() == DispatcherType.ASYNC && Caller.isAttachedTo(request)) return true;
         if (!keys.enabled() || bypassPaths.contains(request.getRequestURI())) {
             Caller.anonymous(anonymousTier).attachTo(request);
             return true;

@@ -20,11 +20,6 @@ public record Caller(String keyId, String ownerHash, String tier) {
         request.setAttribute(ATTRIBUTE, this);
     }
 
-    /** Whether an earlier dispatch of this request already identified its caller. */
-    static boolean isAttachedTo(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Caller;
-    }
-
     public static Caller of(HttpServletRequest request) {
         return (Caller) request.getAttribute(ATTRIBUTE);
     }

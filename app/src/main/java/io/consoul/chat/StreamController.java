@@ -6,9 +6,13 @@ import io.consoul.auth.Caller;
 import io.consoul.metrics.RequestModel;
 import io.consoul.web.ApiErrors;
 import io.consoul.web.ApiException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,22 +20,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /chat/stream}: Server-Sent Events, frames {@code event: <type>\ndata: <json>\n\n} byte for byte as
  * the reference server writes them. Errors before the first byte are ordinary HTTP errors; after it, an
  * {@code error} event.
+ *
+ * <p>The reply is written through the servlet's own async API: frames go straight to the response's output stream
+ * and the stream ends with {@link AsyncContext#complete()}. Spring's {@code ResponseBodyEmitter} did the same work
+ * through message converters and header maps on every frame, and ended each stream with a second dispatch of the
+ * whole request through the filters and the {@code DispatcherServlet} — about a tenth of the CPU a stream costs
+ * (issue 16, {@code bench/README.md}). Everything before the first byte (validation, authentication, the rate limit,
+ * the session read, error replies) still goes through Spring MVC as for every other route.
  */
 @RestController
 class StreamController {
     private static final Logger log = LoggerFactory.getLogger(StreamController.class);
-    private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
+    private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END_OF_FRAME = "\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final ChatService chat;
     private final SessionReadAhead readAhead;
@@ -49,51 +59,61 @@ class StreamController {
 
     @Operation(operationId = "chatStream", summary = "The reply as Server-Sent Events: token events, then done (or error)")
     @PostMapping(path = "/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ResponseBodyEmitter> stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http) {
+    void stream(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
         ChatService.Conversation conversation = chat.open(Caller.of(http), readAhead.take(http, request.sessionId()), request.model());
         RequestModel.set(http, conversation.model());
         chat.requireFits(conversation, request.message());
-        ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = http.startAsync(http, response);
+        async.setTimeout(0); // a stream lasts as long as the model takes
         streams.opened();
-        workers.execute(() -> run(conversation, request.message(), emitter));
-        return ResponseEntity.ok()
-                .contentType(EVENT_STREAM)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate")
-                .header("X-Accel-Buffering", "no")
-                .body(emitter);
+        workers.execute(() -> run(conversation, request.message(), async));
     }
 
-    private void run(ChatService.Conversation conversation, String message, ResponseBodyEmitter emitter) {
+    private void run(ChatService.Conversation conversation, String message, AsyncContext async) {
         try {
-            Usage usage = chat.stream(conversation, message, token -> send(emitter, "token", new ChatResponses.Token(token)));
-            send(emitter, "done", new ChatResponses.Done(conversation.sessionId(), usage, Instant.now().toString()));
-            emitter.complete();
-        } catch (ClientGone e) {
-            emitter.complete();
+            ServletOutputStream out = async.getResponse().getOutputStream();
+            out.flush(); // the headers, before the first token
+            Usage usage = chat.stream(conversation, message, token -> send(out, "token", new ChatResponses.Token(token)));
+            send(out, "done", new ChatResponses.Done(conversation.sessionId(), usage, Instant.now().toString()));
+        } catch (ClientGone | IOException e) {
+            // nobody is reading any more: nothing to say, and the turn was not saved
         } catch (ConsoulException e) {
-            sendError(emitter, ApiErrors.of(e));
+            sendError(async, ApiErrors.of(e));
         } catch (RuntimeException e) {
             log.error("Stream failed", e);
-            sendError(emitter, ApiErrors.internal());
+            sendError(async, ApiErrors.internal());
         } finally {
-            streams.closed();
+            try {
+                async.complete();
+            } finally {
+                streams.closed();
+            }
         }
     }
 
-    private void sendError(ResponseBodyEmitter emitter, ApiException e) {
+    private void sendError(AsyncContext async, ApiException e) {
         var body = e.body();
         try {
-            send(emitter, "error", Map.of("code", body.code(), "error", body.error(), "message", body.message(),
-                    "recoverable", body.recoverable(), "retry_after", body.retryAfter() == null ? 0 : body.retryAfter()));
-            emitter.complete();
-        } catch (ClientGone gone) {
-            emitter.complete();
+            send(async.getResponse().getOutputStream(), "error", Map.of("code", body.code(), "error", body.error(),
+                    "message", body.message(), "recoverable", body.recoverable(),
+                    "retry_after", body.retryAfter() == null ? 0 : body.retryAfter()));
+        } catch (ClientGone | IOException gone) {
+            // the client left before the error could reach it
         }
     }
 
-    private void send(ResponseBodyEmitter emitter, String event, Object data) {
+    /** One frame, flushed at once: a token is only useful when it arrives. */
+    private void send(ServletOutputStream out, String event, Object data) {
         try {
-            emitter.send("event: " + event + "\ndata: " + json.writeValueAsString(data) + "\n\n", MediaType.TEXT_PLAIN);
+            out.write(("event: " + event).getBytes(StandardCharsets.UTF_8));
+            out.write(DATA);
+            out.write(json.writeValueAsBytes(data));
+            out.write(END_OF_FRAME);
+            out.flush();
         } catch (IOException | IllegalStateException e) {
             throw new ClientGone();
         }

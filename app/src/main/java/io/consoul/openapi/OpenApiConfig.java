@@ -65,7 +65,6 @@ class OpenApiConfig {
     OpenApiCustomizer consoulResponses() {
         return api -> {
             ModelConverters.getInstance().readAll(ErrorBody.class).forEach(api.getComponents()::addSchemas);
-            api.getComponents().getSchemas().remove("ResponseBodyEmitter"); // the stream's Java type, not its wire format
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 document(path, method, operation, !Routes.isPublic(path));
             }));
