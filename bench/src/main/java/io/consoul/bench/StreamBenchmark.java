@@ -23,14 +23,18 @@ import java.util.regex.Pattern;
 /**
  * Thousands of open streams on one instance (issue 16): {@code POST /chat/stream} with the echo model paced at
  * {@code CONSOUL_ECHO_TOKEN_DELAY} (200 ms) and a ten-word message, 1 GiB heap, Redis stores. First the unloaded
- * stream time (streams one after another), then at each concurrency level a closed loop that keeps that many streams
- * open: median latency against the unloaded time, completed streams per second against the ideal (open streams ÷
- * unloaded time), errors, and what each open stream costs (heap live after a full GC, resident memory, threads).
- * The knee is the first level whose median passes 1.5 × the unloaded time.
+ * stream time (streams one after another), then a warm-up level that is not reported (the JIT compiles the stream
+ * path under load), then at each concurrency level a closed loop that keeps that many streams open: median latency
+ * against the unloaded time, completed streams per second against the ideal (open streams ÷ unloaded time), errors,
+ * what each open stream costs (heap live after a full GC, resident memory, threads), and the CPU each completed
+ * stream cost the service, the load generator and Redis. The knee is the first level whose median passes 1.5 × the
+ * unloaded time.
  *
  * <p>Run: {@code ./mvnw -B -pl bench -am verify -Pbench -DskipTests -Dbench.main=io.consoul.bench.StreamBenchmark}
- * ({@code -Dbench.streams.levels=250,500,1000,2000,3000,4000}, {@code -Dbench.streams.seconds=20}). Prints figures;
- * asserts nothing. The load generator (the JDK's HTTP client) shares the machine with the service.
+ * ({@code -Dbench.streams.levels=250,500,1000,2000,3000,4000}, {@code -Dbench.streams.seconds=20},
+ * {@code -Dbench.streams.warmup=1000} open streams or 0 for none, {@code -Dbench.streams.client=jdk} for the JDK's
+ * HTTP client as the load instead of {@link StreamLoad}, {@code -Dbench.app.jvm="-Xlog:gc:file=target/gc.log"} for
+ * the service's JVM). Prints figures; asserts nothing. The load generator shares the machine with the service.
  */
 public final class StreamBenchmark {
     static final String MESSAGE = "one two three four five six seven eight nine ten";
@@ -48,9 +52,9 @@ public final class StreamBenchmark {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("bench.streams.seconds", 20);
         try (RedisServer redis = RedisServer.launch();
-             ChatBenchmark.AppProcess app = ChatBenchmark.AppProcess.start(redis, "--consoul.echo-token-delay=200ms")) {
+             ChatBenchmark.AppProcess app = ChatBenchmark.AppProcess.start(redis, "--consoul.echo-token-delay=200ms");
+             StreamLoad load = new StreamLoad("127.0.0.1", URI.create(app.url).getPort(), "/chat/stream")) {
             boolean jdk = "jdk".equals(System.getProperty("bench.streams.client"));
-            StreamLoad load = new StreamLoad("127.0.0.1", URI.create(app.url).getPort(), "/chat/stream");
             Clients clients = jdk ? jdkClients(app.url + "/chat/stream")
                     : (id, goOn, outcomes, finished) -> load.start(n -> body(id + "-" + n), goOn, outcomes, finished);
             System.out.printf("Streams: echo at 200 ms a token, a ten-word message, -Xmx1g, Redis stores, %d cores, %s; "
