@@ -89,6 +89,8 @@ class StreamController {
         } finally {
             try {
                 async.complete();
+            } catch (IllegalStateException alreadyOver) {
+                // the client left and Tomcat ended the request itself
             } finally {
                 streams.closed();
             }
