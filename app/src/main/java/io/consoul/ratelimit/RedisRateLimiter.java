@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,15 +24,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
-    static final int MAX_IN_FLIGHT = 2;
-    private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
+    static final int MAX_IN_FLIGHT = Integer.getInteger("limiter.inflight", 2);
+
+    /**
+     * How a bucket lives in Redis: the script that checks it, the suffix that makes its key, and whether a check
+     * sends a unique request id (the sorted-set log needed one per member; the list needs none).
+     */
+    public record Layout(LuaScript script, String keySuffix, boolean requestIds) {
+        public Layout {
+            Objects.requireNonNull(script);
+            Objects.requireNonNull(keySuffix);
+        }
+    }
+
+    /**
+     * A list of admission times under {@code <bucket>:list}. The suffix keeps it apart from the sorted set the
+     * previous release kept under {@code <bucket>}: while both colours of a blue-green pair share one Redis, neither
+     * meets the other's key type (WRONGTYPE).
+     */
+    public static final Layout LIST = new Layout(LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua"), ":list", false);
 
     private final RedisEndpoint redis;
+    private final Layout layout;
     private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisRateLimiter(RedisEndpoint redis) {
+        this(redis, LIST);
+    }
+
+    /** With another layout: benchmarks run an earlier one side by side with this one. */
+    public RedisRateLimiter(RedisEndpoint redis, Layout layout) {
         this.redis = redis;
+        this.layout = layout;
     }
 
     @Override
@@ -68,17 +93,18 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private void send(List<Check> batch) {
+        int stride = layout.requestIds() ? 3 : 2;
         String[] keys = new String[batch.size()];
-        String[] args = new String[3 * batch.size()];
+        String[] args = new String[stride * batch.size()];
         for (int i = 0; i < keys.length; i++) {
             Check c = batch.get(i);
-            keys[i] = c.bucket;
-            args[3 * i] = Integer.toString(c.limit.requests());
-            args[3 * i + 1] = Long.toString(c.limit.window().toMillis());
-            args[3 * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            keys[i] = c.bucket + layout.keySuffix();
+            args[stride * i] = Integer.toString(c.limit.requests());
+            args[stride * i + 1] = Long.toString(c.limit.window().toMillis());
+            if (layout.requestIds()) args[stride * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
         }
         try {
-            SCRIPT.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
+            layout.script().<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
                     .whenComplete((r, failure) -> finished(batch, r, failure));
         } catch (RuntimeException e) { // not connected: refused before anything was sent
             finished(batch, null, e);
