@@ -8,23 +8,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shared limiter: one EVALSHA per check, so every instance counts against the same window.
  *
- * <p>Checks that arrive while earlier ones are on their way to Redis share the next call (up to {@link #MAX_BATCH}):
- * the script runs them one after another, exactly as separate calls would, and each caller gets its own decision.
- * Up to {@link #MAX_IN_FLIGHT} calls are pipelined on the connection at once, so Redis works on one batch while the
- * next is gathered and sent — a lone check still goes out at once, and every caller waits one round trip. Calls
- * are sent by whichever thread finds room: a caller that queues its check, or the Lettuce thread that has just
- * handed back a batch's decisions. On a Redis Cluster each check goes alone (a script's keys must share a slot).
+ * <p>Checks that arrive while a call is on its way to Redis wait for it and share the next call (up to
+ * {@link #MAX_BATCH}; a longer queue goes in up to {@link #MAX_IN_FLIGHT} pipelined calls): the script runs them one
+ * after another, exactly as separate calls would, and each caller gets its own decision. A check that finds Redis
+ * idle goes out at once, alone; one that finds a call out waits for it and then one round trip of its own. The Lettuce
+ * thread that hands back a batch's decisions sends what has queued meanwhile — after answering, so the callers it
+ * answered and who check again at once still make that batch. Why: each call costs a write, a read and a script
+ * start at both ends, the most expensive part of a check on a busy machine (see bench/README.md, the limiter), so
+ * fewer, fuller calls are what lets a limiter instance keep up. On a Redis Cluster each check goes alone (a
+ * script's keys must share a slot).
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
-    static final int MAX_IN_FLIGHT = Integer.getInteger("limiter.inflight", 2);
+    static final int MAX_IN_FLIGHT = 2;
 
     /**
      * How a bucket lives in Redis: the script that checks it, the suffix that makes its key, and whether a check
@@ -67,7 +70,10 @@ public final class RedisRateLimiter implements RateLimiter {
             send(List.of(mine));
         } else {
             waiting.add(mine);
-            pump();
+            // Redis idle: send now. Otherwise the call out sends this one when it returns (finished, below): had
+            // every caller sent while a call was out, each would go in a batch of one or two and pay its own write,
+            // read and script call at both ends.
+            if (inFlight.get() == 0) pump();
         }
         try {
             return mine.join(); // every call ends: Redis answers, fails or the connection's timeout expires it
@@ -112,13 +118,26 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private void finished(List<Check> batch, List<Long> r, Throwable failure) {
-        inFlight.decrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
             // Redis unavailable, or anything else: every caller in the batch hears of it
             if (failure != null) batch.get(i).completeExceptionally(failure);
             else batch.get(i).complete(new Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(), r.get(3 * i + 2)));
         }
+        // Only now: the callers just answered that check again meanwhile find a call still out and queue behind it,
+        // so they join the next batch instead of each sending its own. Queued before this decrement -> sent by the
+        // pump below; after it -> the caller finds Redis idle and sends.
+        inFlight.decrementAndGet();
         pump();
+    }
+
+    /** Checks waiting for a call (for tests). */
+    int queued() {
+        return waiting.size();
+    }
+
+    /** Calls sent and not yet answered (for tests). */
+    int callsOut() {
+        return inFlight.get();
     }
 
     /** One caller's check, completed with its decision once the call that carried it has returned. */

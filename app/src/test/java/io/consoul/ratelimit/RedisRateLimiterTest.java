@@ -166,6 +166,36 @@ class RedisRateLimiterTest {
         assertThat(r.subList(9, 12)).as("a, third: over the limit").containsExactly(0L, 0L, 60_000L);
     }
 
+    /**
+     * The batching rule: a check that finds Redis idle goes out at once; the ones that arrive while it is out wait
+     * for it and then go together in one call — not one call each. Redis is paused so the first call stays out.
+     */
+    @Test
+    void checksArrivingWhileACallIsOutShareTheNextCall() throws Exception {
+        RedisRateLimiter batching = new RedisRateLimiter(endpoint);
+        RateLimit limit = new RateLimit(1000, Duration.ofMinutes(1));
+        batching.check("test:batching-warm", limit); // the script is cached on this server from here on
+        Map<String, Long> before = sentByCommand();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            redis.command("CLIENT PAUSE 1000 ALL");
+            Future<RateLimiter.Decision> first = pool.submit(() -> batching.check("test:batching", limit));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batching.callsOut() == 1 && batching.queued() == 0);
+            List<Future<RateLimiter.Decision>> later = new ArrayList<>();
+            for (int i = 0; i < 9; i++) later.add(pool.submit(() -> batching.check("test:batching", limit)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batching.queued() == 9);
+            List<Integer> remaining = new ArrayList<>(List.of(first.get().remaining()));
+            for (Future<RateLimiter.Decision> f : later) remaining.add(f.get().remaining());
+            assertThat(remaining).as("each counted once, in turn").containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(990, 1000).boxed().toList());
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Long> after = sentByCommand();
+        assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L)).as("the first alone, the nine together")
+                .isEqualTo(2L);
+    }
+
     @Test
     void oneBucketWithTheFormerRequestIdArgumentIsCheckedAsBefore() {
         // bench/baseline calls the app's script as the previous release did: one key, limit, window and a request id

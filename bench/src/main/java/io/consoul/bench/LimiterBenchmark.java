@@ -97,6 +97,10 @@ public final class LimiterBenchmark {
                 .build(("bench:b4j:" + (i % buckets)).getBytes(StandardCharsets.UTF_8), () -> config).tryConsume(1));
         contenders.put(PREVIOUS, i -> previous.check("bench:v2:" + (i % buckets), limit).allowed());
 
+        String only = System.getProperty("bench.limiter.only"); // e.g. to profile one side: ours, bucket4j, previous
+        if (only != null) contenders.keySet().removeIf(name -> !name.toLowerCase().contains(only.toLowerCase())
+                && !(only.equals("ours") && name.equals(OURS)));
+
         System.out.printf("%nLimiter alone, %s: %d threads, %d rounds of %d s each, alternating; %d cores%n",
                 title, threads, rounds, seconds, Runtime.getRuntime().availableProcessors());
         for (IntPredicate check : contenders.values()) measure(check, threads, 3, redis, new TreeMap<>()); // warm-up
@@ -131,12 +135,14 @@ public final class LimiterBenchmark {
             });
             System.out.printf("Redis commandstats, %s:%s%n", p.getKey(), line);
         }
-        System.out.printf("ratio ours / Bucket4j (%s): median %.2f over %d rounds %s%n", title,
-                medianRatio(results.get(OURS), results.get(BUCKET4J)), rounds, ratios(results.get(OURS), results.get(BUCKET4J)));
-        System.out.printf("ratio previous release / Bucket4j: median %.2f %s%n",
-                medianRatio(results.get(PREVIOUS), results.get(BUCKET4J)), ratios(results.get(PREVIOUS), results.get(BUCKET4J)));
-        System.out.printf("ratio ours / previous release: median %.2f %s%n",
-                medianRatio(results.get(OURS), results.get(PREVIOUS)), ratios(results.get(OURS), results.get(PREVIOUS)));
+        if (only == null) {
+            System.out.printf("ratio ours / Bucket4j (%s): median %.2f over %d rounds %s%n", title,
+                    medianRatio(results.get(OURS), results.get(BUCKET4J)), rounds, ratios(results.get(OURS), results.get(BUCKET4J)));
+            System.out.printf("ratio previous release / Bucket4j: median %.2f %s%n",
+                    medianRatio(results.get(PREVIOUS), results.get(BUCKET4J)), ratios(results.get(PREVIOUS), results.get(BUCKET4J)));
+            System.out.printf("ratio ours / previous release: median %.2f %s%n",
+                    medianRatio(results.get(OURS), results.get(PREVIOUS)), ratios(results.get(OURS), results.get(PREVIOUS)));
+        }
         client.shutdown();
         endpoint.close();
         resources.shutdown();
