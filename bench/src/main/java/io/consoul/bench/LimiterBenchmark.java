@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>Two scenarios, each its own alternating rounds: {@code issue} (issue 16's setup and the headline: a limit too
  * high to refuse, 1e9 a minute, over 1,000 buckets, so every bucket holds each admission of the last minute —
- * thousands) and {@code tier} (a realistic tier, 100 a minute per key over 50,000 keys: short logs, some refusals).
+ * thousands) and {@code tier} (a realistic tier, 100 a minute per key over 50,000 keys: short logs, which both layouts keep
+ * in compact listpack encoding; the share allowed is printed).
  *
  * <p>Alone: {@code ./mvnw -B -pl bench -am verify -Pbench -DskipTests -Dbench.main=io.consoul.bench.LimiterBenchmark}
  * ({@code -Dbench.limiter.threads=16}, {@code -Dbench.limiter.seconds=5}, {@code -Dbench.limiter.rounds=7},
