@@ -8,7 +8,7 @@
 -- few head entries and RPUSH returns the length, so the count is that length less the head entries that left; those
 -- are trimmed once a whole look of them has gathered (an LTRIM per HEAD requests, not one per request). Integers in
 -- a list's listpack cost a few bytes each, against a sorted set's skiplist node, dict entry and unique member string.
-local HEAD = 8 -- head entries read per look; more only when all of them have left the window
+local HEAD = 2 -- head entries read per look, more when both have left the window (each entry read into Lua costs)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = {}
