@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,37 +27,21 @@ public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
     static final int MAX_IN_FLIGHT = 2;
 
-    /**
-     * How a bucket lives in Redis: the script that checks it, the suffix that makes its key, and whether a check
-     * sends a unique request id (the sorted-set log needed one per member; the list needs none).
-     */
-    public record Layout(LuaScript script, String keySuffix, boolean requestIds) {
-        public Layout {
-            Objects.requireNonNull(script);
-            Objects.requireNonNull(keySuffix);
-        }
-    }
+    private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
 
     /**
-     * A list of admission times under {@code <bucket>:list}. The suffix keeps it apart from the sorted set the
-     * previous release kept under {@code <bucket>}: while both colours of a blue-green pair share one Redis, neither
-     * meets the other's key type (WRONGTYPE).
+     * A bucket's key: {@code <bucket>:list}, a list of admission times. The suffix keeps it apart from the sorted set
+     * the previous release kept under {@code <bucket>}: while both colours of a blue-green pair share one Redis,
+     * neither meets a key of the other's type (WRONGTYPE would refuse every request of that bucket).
      */
-    public static final Layout LIST = new Layout(LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua"), ":list", false);
+    static final String KEY_SUFFIX = ":list";
 
     private final RedisEndpoint redis;
-    private final Layout layout;
     private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisRateLimiter(RedisEndpoint redis) {
-        this(redis, LIST);
-    }
-
-    /** With another layout: benchmarks run an earlier one side by side with this one. */
-    public RedisRateLimiter(RedisEndpoint redis, Layout layout) {
         this.redis = redis;
-        this.layout = layout;
     }
 
     @Override
@@ -99,18 +81,16 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     private void send(List<Check> batch) {
-        int stride = layout.requestIds() ? 3 : 2;
         String[] keys = new String[batch.size()];
-        String[] args = new String[stride * batch.size()];
+        String[] args = new String[2 * batch.size()];
         for (int i = 0; i < keys.length; i++) {
             Check c = batch.get(i);
-            keys[i] = c.bucket + layout.keySuffix();
-            args[stride * i] = Integer.toString(c.limit.requests());
-            args[stride * i + 1] = Long.toString(c.limit.window().toMillis());
-            if (layout.requestIds()) args[stride * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            keys[i] = c.bucket + KEY_SUFFIX;
+            args[2 * i] = Integer.toString(c.limit.requests());
+            args[2 * i + 1] = Long.toString(c.limit.window().toMillis());
         }
         try {
-            layout.script().<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
+            SCRIPT.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
                     .whenComplete((r, failure) -> finished(batch, r, failure));
         } catch (RuntimeException e) { // not connected: refused before anything was sent
             finished(batch, null, e);

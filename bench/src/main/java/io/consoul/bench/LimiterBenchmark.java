@@ -1,6 +1,7 @@
 package io.consoul.bench;
 
 import io.consoul.ratelimit.RateLimit;
+import io.consoul.ratelimit.RateLimiter;
 import io.consoul.ratelimit.RedisRateLimiter;
 import io.consoul.redis.LuaScript;
 import io.consoul.redis.RedisEndpoint;
@@ -9,6 +10,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.resource.ClientResources;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -30,7 +36,8 @@ import java.util.regex.Pattern;
  * same Redis, same threads, same number of buckets, same limit. Alternating rounds; prints checks per second, Redis
  * commands and CPU per check on each side, the median ratio, and where Redis spent its time (INFO commandstats:
  * calls per check and microseconds per call of every command, those run inside Lua included). The previous release's
- * limiter (the sorted-set log, {@code rate-limit-v2.lua}, through the same batching client) runs in the same rounds.
+ * limiter as it shipped ({@link PreviousRelease}: its client and its sorted-set script, {@code rate-limit-v2.lua}) runs
+ * in the same rounds, so the change shows against what it replaced.
  *
  * <p>Two scenarios, each its own alternating rounds: {@code issue} (issue 16's setup and the headline: a limit too
  * high to refuse, 1e9 a minute, over 1,000 buckets, so every bucket holds each admission of the last minute —
@@ -47,7 +54,7 @@ public final class LimiterBenchmark {
     private static final Pattern COMMAND_STATS = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+),usec=(\\d+)");
     private static final String OURS = "Consoul sliding log (list)";
     private static final String BUCKET4J = "Bucket4j Lettuce CAS";
-    private static final String PREVIOUS = "previous release (sorted set)";
+    private static final String PREVIOUS = "previous release, as shipped";
 
     private LimiterBenchmark() {}
 
@@ -85,7 +92,7 @@ public final class LimiterBenchmark {
         ClientResources resources = ClientResources.create();
         RedisEndpoint endpoint = RedisEndpoint.connectNow(redis.url(2), false, Duration.ofSeconds(2), resources);
         RedisRateLimiter ours = new RedisRateLimiter(endpoint);
-        RedisRateLimiter previous = new RedisRateLimiter(endpoint, new RedisRateLimiter.Layout(SORTED_SET_V2, "", true));
+        PreviousRelease previous = new PreviousRelease(endpoint);
 
         RedisClient client = RedisClient.create(resources, redis.url(3));
         ProxyManager<byte[]> bucket4j = Bucket4jLettuce.casBasedBuilder(client).build();
@@ -220,6 +227,77 @@ public final class LimiterBenchmark {
             s.append(i == 0 ? "" : " ").append(String.format("%.2f", a.get(i).checksPerSecond() / b.get(i).checksPerSecond()));
         }
         return s.append("]").toString();
+    }
+
+    /**
+     * The limiter of the previous release, frozen for the record: the sorted-set log ({@code rate-limit-v2.lua}, a
+     * member per request under the bucket's own name) and its client — batches of up to 64, up to 2 calls out, each
+     * caller sending whenever fewer than 2 are out.
+     */
+    static final class PreviousRelease {
+        private final RedisEndpoint redis;
+        private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+
+        PreviousRelease(RedisEndpoint redis) {
+            this.redis = redis;
+        }
+
+        RateLimiter.Decision check(String bucket, RateLimit limit) {
+            Check mine = new Check(bucket, limit);
+            waiting.add(mine);
+            pump();
+            return mine.join();
+        }
+
+        private void pump() {
+            while (!waiting.isEmpty()) {
+                int out = inFlight.get();
+                if (out >= 2) return;
+                if (!inFlight.compareAndSet(out, out + 1)) continue;
+                List<Check> batch = new ArrayList<>();
+                for (Check c; batch.size() < 64 && (c = waiting.poll()) != null; ) batch.add(c);
+                if (batch.isEmpty()) {
+                    inFlight.decrementAndGet();
+                    return;
+                }
+                send(batch);
+            }
+        }
+
+        private void send(List<Check> batch) {
+            String[] keys = new String[batch.size()];
+            String[] args = new String[3 * batch.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Check c = batch.get(i);
+                keys[i] = c.bucket;
+                args[3 * i] = Integer.toString(c.limit.requests());
+                args[3 * i + 1] = Long.toString(c.limit.window().toMillis());
+                args[3 * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            }
+            SORTED_SET_V2.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
+                    .whenComplete((r, failure) -> finished(batch, r, failure));
+        }
+
+        private void finished(List<Check> batch, List<Long> r, Throwable failure) {
+            inFlight.decrementAndGet();
+            for (int i = 0; i < batch.size(); i++) {
+                if (failure != null) batch.get(i).completeExceptionally(failure);
+                else batch.get(i).complete(new RateLimiter.Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(),
+                        r.get(3 * i + 2)));
+            }
+            pump();
+        }
+
+        private static final class Check extends CompletableFuture<RateLimiter.Decision> {
+            final String bucket;
+            final RateLimit limit;
+
+            Check(String bucket, RateLimit limit) {
+                this.bucket = bucket;
+                this.limit = limit;
+            }
+        }
     }
 
     static double median(double[] values) {
