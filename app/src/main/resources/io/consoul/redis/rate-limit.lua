@@ -1,26 +1,43 @@
 -- Sliding-log rate limit: exact over any rolling window, the server's clock for every instance, one round trip for
 -- one check or for several that arrived together (their checks run one after another, as separate calls would).
--- KEYS[i] a bucket (sorted set of request times in ms); per bucket, ARGV[3i-2] limit, ARGV[3i-1] window ms,
--- ARGV[3i] an id unique to the request.
+-- KEYS[i] a bucket: a list of the times (ms) of the requests it admitted, oldest first; per bucket ARGV[2i-1] limit,
+-- ARGV[2i] window ms. (A caller with one bucket may pass a third argument, the former request id: it is ignored.)
 -- Returns per bucket {allowed 1|0, remaining, ms until the oldest counted request leaves the window}, flattened.
+--
+-- Why a list: times are appended in order, so the ones that left the window are always at the head. A check reads a
+-- few head entries and RPUSH returns the length, so the count is that length less the head entries that left; those
+-- are trimmed once a whole look of them has gathered (an LTRIM per HEAD requests, not one per request). Integers in
+-- a list's listpack cost a few bytes each, against a sorted set's skiplist node, dict entry and unique member string.
+local HEAD = 2 -- head entries read per look, more when both have left the window (each entry read into Lua costs)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = {}
 for i, key in ipairs(KEYS) do
-  local limit = tonumber(ARGV[3 * i - 2])
-  local window = tonumber(ARGV[3 * i - 1])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
+  local limit = tonumber(ARGV[2 * i - 1])
+  local window = tonumber(ARGV[2 * i])
+  local cutoff = now - window
+  local head, gone
+  repeat
+    head = redis.call('LRANGE', key, 0, HEAD - 1)
+    gone = 0
+    while gone < #head and tonumber(head[gone + 1]) <= cutoff do gone = gone + 1 end
+    if gone == HEAD then redis.call('LTRIM', key, HEAD, -1) end
+  until gone < HEAD
+  -- head[gone + 1] is the oldest counted request; the gone ones before it stay until a later look trims them
+  local reset = window -- when nothing is counted, the oldest counted request is this one
+  if head[gone + 1] then reset = tonumber(head[gone + 1]) + window - now end
+  local count -- counted before this request; known from the head alone when the whole list fitted in it
+  if #head < HEAD then count = #head - gone end
   local allowed = 0
-  local reset = window -- when the log was empty, the oldest counted request is this one
-  if count > 0 then
-    reset = tonumber(redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2]) + window - now
-  end
-  if count < limit then
-    redis.call('ZADD', key, now, now .. ':' .. ARGV[3 * i])
-    redis.call('PEXPIRE', key, window)
-    count = count + 1
-    allowed = 1
+  if count == nil or count < limit then
+    count = redis.call('RPUSH', key, now) - 1 - gone
+    if count < limit then
+      redis.call('PEXPIRE', key, window)
+      allowed = 1
+      count = count + 1
+    else
+      redis.call('RPOP', key) -- full after all: the list is as it was
+    end
   end
   result[3 * i - 2] = allowed
   result[3 * i - 1] = limit - count

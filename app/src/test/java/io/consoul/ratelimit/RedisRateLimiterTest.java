@@ -159,11 +159,121 @@ class RedisRateLimiterTest {
         LuaScript script = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
         List<Long> r = script.run(endpoint, ScriptOutputType.MULTI,
                 new String[] {"test:batch-a", "test:batch-b", "test:batch-a", "test:batch-a"},
-                "2", "60000", "r1", "5", "10000", "r2", "2", "60000", "r3", "2", "60000", "r4");
+                "2", "60000", "5", "10000", "2", "60000", "2", "60000");
         assertThat(r.subList(0, 3)).as("a, first").containsExactly(1L, 1L, 60_000L);
         assertThat(r.subList(3, 6)).as("b, its own limit and window").containsExactly(1L, 4L, 10_000L);
         assertThat(r.subList(6, 9)).as("a, second: counts the first").containsExactly(1L, 0L, 60_000L);
         assertThat(r.subList(9, 12)).as("a, third: over the limit").containsExactly(0L, 0L, 60_000L);
+    }
+
+    /**
+     * The batching rule: a check that finds Redis idle goes out at once; the ones that arrive while it is out wait
+     * for it and then go together in one call — not one call each. Redis is paused so the first call stays out.
+     */
+    @Test
+    void checksArrivingWhileACallIsOutShareTheNextCall() throws Exception {
+        RedisRateLimiter batching = new RedisRateLimiter(endpoint);
+        RateLimit limit = new RateLimit(1000, Duration.ofMinutes(1));
+        batching.check("test:batching-warm", limit); // the script is cached on this server from here on
+        Map<String, Long> before = sentByCommand();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            redis.command("CLIENT PAUSE 1000 ALL");
+            Future<RateLimiter.Decision> first = pool.submit(() -> batching.check("test:batching", limit));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batching.callsOut() == 1 && batching.queued() == 0);
+            List<Future<RateLimiter.Decision>> later = new ArrayList<>();
+            for (int i = 0; i < 9; i++) later.add(pool.submit(() -> batching.check("test:batching", limit)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batching.queued() == 9);
+            List<Integer> remaining = new ArrayList<>(List.of(first.get().remaining()));
+            for (Future<RateLimiter.Decision> f : later) remaining.add(f.get().remaining());
+            assertThat(remaining).as("each counted once, in turn").containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(990, 1000).boxed().toList());
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Long> after = sentByCommand();
+        assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L)).as("the first alone, the nine together")
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void oneBucketWithTheFormerRequestIdArgumentIsCheckedAsBefore() {
+        // bench/baseline calls the app's script as the previous release did: one key, limit, window and a request id
+        LuaScript script = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
+        List<Long> r = script.run(endpoint, ScriptOutputType.MULTI, new String[] {"test:one-key"}, "3", "60000", "an-id");
+        assertThat(r).containsExactly(1L, 2L, 60_000L);
+    }
+
+    /**
+     * The window's edge to the millisecond: requests seeded one a millisecond apart around {@code now - window}. The
+     * one exactly a window old has left (a fixed window or an off-by-one would count it); the next, a millisecond
+     * younger, is counted and is the oldest, so its slot frees in exactly 1 ms.
+     */
+    @Test
+    void aRequestExactlyAWindowOldNoLongerCountsAndOneAMillisecondYoungerDoes() throws Exception {
+        RateLimit limit = new RateLimit(10_000, Duration.ofSeconds(30));
+        long window = limit.window().toMillis();
+        String bucket = "test:edge";
+        String key = bucket + RedisRateLimiter.KEY_SUFFIX;
+        int seeded = 2_000;
+        long before = redis.timeMillis();
+        // times before - window - 20 ... before - window + 1979, oldest first, as the limiter appends them
+        String[] times = new String[seeded];
+        for (int k = 0; k < seeded; k++) times[k] = Long.toString(before - window - 20 + k);
+        endpoint.commands().rpush(key, times);
+        RateLimiter.Decision d = limiter.check(bucket, limit);
+        long after = redis.timeMillis();
+
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.resetMillis()).as("the oldest counted request leaves in 1 ms: the one at now - window did not count")
+                .isEqualTo(1L);
+        // counted = the seeded times > now - window, i.e. k > now - before + 20; so the count tells the script's now
+        int counted = limit.requests() - d.remaining() - 1;
+        long now = before - 20 + seeded - 1 - counted;
+        assertThat(now).as("the clock the count implies lies between the TIME read before and after").isBetween(before, after);
+    }
+
+    @Test
+    void theLeftRequestsAreTrimmedAndTheFreshOnesCounted() {
+        RateLimit limit = new RateLimit(5, Duration.ofMinutes(1));
+        String bucket = "test:trim";
+        String key = bucket + RedisRateLimiter.KEY_SUFFIX;
+        String[] stale = IntStream.range(0, 50).mapToObj(i -> "1000" + i).toArray(String[]::new); // long gone: 1970
+        endpoint.commands().rpush(key, stale);
+        RateLimiter.Decision first = limiter.check(bucket, limit);
+        assertThat(first.allowed()).isTrue();
+        assertThat(first.remaining()).isEqualTo(4);
+        assertThat(first.resetMillis()).isEqualTo(60_000L);
+        assertThat(endpoint.commands().llen(key)).as("all but the last few left ones are trimmed").isLessThan(10);
+        for (int i = 0; i < 4; i++) assertThat(limiter.check(bucket, limit).allowed()).isTrue();
+        long length = endpoint.commands().llen(key);
+        RateLimiter.Decision refused = limiter.check(bucket, limit);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.remaining()).isZero();
+        assertThat(endpoint.commands().llen(key)).as("a refused request leaves no trace").isEqualTo(length);
+        assertThat(endpoint.commands().pttl(key)).as("the bucket expires a window after its last admission")
+                .isBetween(50_000L, 60_000L);
+    }
+
+    /**
+     * Blue-green: the previous release kept a sorted set under the bucket's own name, this one a list under
+     * {@code <bucket>:list}. While both colours share one Redis, each keeps working on its own key — neither meets a
+     * key of the other's type (WRONGTYPE would refuse every request of that bucket).
+     */
+    @Test
+    void thePreviousReleasesSortedSetAndThisListLiveSideBySide() {
+        RateLimit limit = new RateLimit(3, Duration.ofMinutes(1));
+        String bucket = "test:colours";
+        var redisCommands = endpoint.commands();
+        redisCommands.zadd(bucket, 1.0, "1:previous-release"); // what the former colour's script writes
+        RateLimiter.Decision d = limiter.check(bucket, limit);
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.remaining()).isEqualTo(2);
+        assertThat(redisCommands.type(bucket + RedisRateLimiter.KEY_SUFFIX)).isEqualTo("list");
+        // the former colour goes on with its sorted set, untouched by this one
+        assertThat(redisCommands.type(bucket)).isEqualTo("zset");
+        assertThat(redisCommands.zadd(bucket, 2.0, "2:previous-release")).isEqualTo(1L);
+        assertThat(limiter.check(bucket, limit).remaining()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.consoul.bench;
 
 import io.consoul.ratelimit.RateLimit;
+import io.consoul.ratelimit.RateLimiter;
 import io.consoul.ratelimit.RedisRateLimiter;
 import io.consoul.redis.LuaScript;
 import io.consoul.redis.RedisEndpoint;
@@ -15,11 +16,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -27,87 +33,136 @@ import java.util.regex.Pattern;
 
 /**
  * The rate limiter alone: our one-EVALSHA sliding log against Bucket4j's Lettuce (compare-and-swap) integration,
- * same Redis, same threads, same number of buckets, limits too high to reject. Alternating rounds; prints checks
- * per second, Redis commands and CPU per check on each side, and the median ratio. The previous version of our
- * script (rate-limit-v1.lua, 6 commands inside Lua) runs in the same rounds, so a change shows against it too.
+ * same Redis, same threads, same number of buckets, same limit. Alternating rounds; prints checks per second, Redis
+ * commands and CPU per check on each side, the median ratio, and where Redis spent its time (INFO commandstats:
+ * calls per check and microseconds per call of every command, those run inside Lua included). The previous release's
+ * limiter as it shipped ({@link PreviousRelease}: its client and its sorted-set script, {@code rate-limit-v2.lua}) runs
+ * in the same rounds, so the change shows against what it replaced.
+ *
+ * <p>Two scenarios, each its own alternating rounds: {@code issue} (issue 16's setup and the headline: a limit too
+ * high to refuse, 1e9 a minute, over 1,000 buckets, so every bucket holds each admission of the last minute —
+ * thousands) and {@code tier} (a realistic tier, 100 a minute per key over 50,000 keys: short logs, which both layouts keep
+ * in compact listpack encoding; the share allowed is printed).
  *
  * <p>Alone: {@code ./mvnw -B -pl bench -am verify -Pbench -DskipTests -Dbench.main=io.consoul.bench.LimiterBenchmark}
- * ({@code -Dbench.limiter.threads=16}, {@code -Dbench.limiter.seconds=5}, {@code -Dbench.limiter.rounds=5}).
+ * ({@code -Dbench.limiter.threads=16}, {@code -Dbench.limiter.seconds=5}, {@code -Dbench.limiter.rounds=7},
+ * {@code -Dbench.limiter.scenarios=issue,tier}).
  */
 public final class LimiterBenchmark {
-    private static final LuaScript PREVIOUS = LuaScript.fromClasspath("/io/consoul/bench/rate-limit-v1.lua");
+    private static final LuaScript SORTED_SET_V2 = LuaScript.fromClasspath("/io/consoul/bench/rate-limit-v2.lua");
     private static final Pattern CPU = Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)");
+    private static final Pattern COMMAND_STATS = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+),usec=(\\d+)");
+    private static final String OURS = "Consoul sliding log (list)";
+    private static final String BUCKET4J = "Bucket4j Lettuce CAS";
+    private static final String PREVIOUS = "previous release, as shipped";
 
     private LimiterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (RedisServer redis = RedisServer.launch()) {
-            run(redis, Integer.getInteger("bench.limiter.threads", 16), Integer.getInteger("bench.limiter.seconds", 5),
-                    Integer.getInteger("bench.limiter.rounds", 5));
+        int threads = Integer.getInteger("bench.limiter.threads", 16);
+        int seconds = Integer.getInteger("bench.limiter.seconds", 5);
+        int rounds = Integer.getInteger("bench.limiter.rounds", 7);
+        for (String scenario : System.getProperty("bench.limiter.scenarios", "issue,tier").split(",")) {
+            try (RedisServer redis = RedisServer.launch()) {
+                switch (scenario.trim()) {
+                    case "issue" -> run(redis, threads, seconds, rounds);
+                    case "tier" -> run(redis, "a realistic tier: 100/minute per key, 50,000 keys", 50_000,
+                            new RateLimit(100, Duration.ofMinutes(1)), threads, seconds, rounds);
+                    default -> throw new IllegalArgumentException("bench.limiter.scenarios: unknown '" + scenario
+                            + "' (issue, tier)");
+                }
+            }
         }
     }
 
-    record Figures(double checksPerSecond, double commandsPerCheck, double redisMicrosPerCheck, double clientMicrosPerCheck) {}
+    record Figures(double checksPerSecond, double allowedShare, double commandsPerCheck, double redisMicrosPerCheck,
+                   double clientMicrosPerCheck) {}
 
+    /** Calls and microseconds per Redis command, summed over a contender's rounds. */
+    record CommandTime(long calls, long micros) {}
+
+    /** Issue 16's setup, the headline (also run by {@link ChatBenchmark} after {@code /chat}). */
     static void run(RedisServer redis, int threads, int seconds, int rounds) throws Exception {
-        int buckets = 1000;
+        run(redis, "issue 16: limit 1e9/minute, 1,000 buckets (the headline)", 1000,
+                new RateLimit(1_000_000_000, Duration.ofMinutes(1)), threads, seconds, rounds);
+    }
+
+    static void run(RedisServer redis, String title, int buckets, RateLimit limit, int threads, int seconds, int rounds)
+            throws Exception {
         ClientResources resources = ClientResources.create();
         RedisEndpoint endpoint = RedisEndpoint.connectNow(redis.url(2), false, Duration.ofSeconds(2), resources);
         RedisRateLimiter ours = new RedisRateLimiter(endpoint);
-        RateLimit limit = new RateLimit(1_000_000_000, Duration.ofMinutes(1));
+        PreviousRelease previous = new PreviousRelease(endpoint);
 
         RedisClient client = RedisClient.create(resources, redis.url(3));
         ProxyManager<byte[]> bucket4j = Bucket4jLettuce.casBasedBuilder(client).build();
-        BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(1_000_000_000L).refillGreedy(1_000_000_000L, Duration.ofMinutes(1))).build();
+        BucketConfiguration config = BucketConfiguration.builder().addLimit(l -> l.capacity(limit.requests())
+                .refillGreedy(limit.requests(), limit.window())).build();
 
         Map<String, IntPredicate> contenders = new LinkedHashMap<>();
-        contenders.put("Consoul sliding log (1 EVALSHA)", i -> ours.check("bench:ours:" + (i % buckets), limit).allowed());
-        contenders.put("Bucket4j Lettuce CAS", i -> bucket4j.builder()
+        contenders.put(OURS, i -> ours.check("bench:ours:" + (i % buckets), limit).allowed());
+        contenders.put(BUCKET4J, i -> bucket4j.builder()
                 .build(("bench:b4j:" + (i % buckets)).getBytes(StandardCharsets.UTF_8), () -> config).tryConsume(1));
-        contenders.put("previous script (v1, for the record)", i -> {
-            List<Long> r = PREVIOUS.run(endpoint, ScriptOutputType.MULTI, new String[] {"bench:v1:" + (i % buckets)},
-                    Integer.toString(limit.requests()), Long.toString(limit.window().toMillis()),
-                    Long.toHexString(ThreadLocalRandom.current().nextLong()));
-            return r.get(0) == 1;
-        });
+        contenders.put(PREVIOUS, i -> previous.check("bench:v2:" + (i % buckets), limit).allowed());
 
-        System.out.printf("%nLimiter alone: %d threads, %d buckets, %d rounds of %d s each, alternating; %d cores%n",
-                threads, buckets, rounds, seconds, Runtime.getRuntime().availableProcessors());
-        for (IntPredicate check : contenders.values()) measure(check, threads, 3, redis); // warm-up
+        String only = System.getProperty("bench.limiter.only"); // e.g. to profile one side: ours, bucket4j, previous
+        if (only != null) contenders.keySet().removeIf(name -> !name.toLowerCase().contains(only.toLowerCase())
+                && !(only.equals("ours") && name.equals(OURS)));
+
+        System.out.printf("%nLimiter alone, %s: %d threads, %d rounds of %d s each, alternating; %d cores%n",
+                title, threads, rounds, seconds, Runtime.getRuntime().availableProcessors());
+        for (IntPredicate check : contenders.values()) measure(check, threads, 3, redis, new TreeMap<>()); // warm-up
         Map<String, List<Figures>> results = new LinkedHashMap<>();
+        Map<String, Map<String, CommandTime>> profiles = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, IntPredicate> c : contenders.entrySet()) {
-                Figures f = measure(c.getValue(), threads, seconds, redis);
+                Figures f = measure(c.getValue(), threads, seconds, redis,
+                        profiles.computeIfAbsent(c.getKey(), k -> new TreeMap<>()));
                 results.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(f);
-                System.out.printf("round %d  %-38s %8.0f checks/s  %4.1f Redis commands/check (incl. inside Lua)"
-                                + "  Redis CPU %5.1f us/check  client JVM CPU %5.1f us/check%n", round, c.getKey(),
-                        f.checksPerSecond(), f.commandsPerCheck(), f.redisMicrosPerCheck(), f.clientMicrosPerCheck());
+                System.out.printf("round %d  %-30s %8.0f checks/s (%3.0f %% allowed)  %4.1f Redis commands/check"
+                                + " (incl. inside Lua)  Redis CPU %5.1f us/check  client JVM CPU %5.1f us/check%n",
+                        round, c.getKey(), f.checksPerSecond(), 100 * f.allowedShare(), f.commandsPerCheck(),
+                        f.redisMicrosPerCheck(), f.clientMicrosPerCheck());
             }
         }
-        List<Figures> oursFigures = results.get("Consoul sliding log (1 EVALSHA)");
-        List<Figures> theirs = results.get("Bucket4j Lettuce CAS");
-        List<Figures> previous = results.get("previous script (v1, for the record)");
         for (Map.Entry<String, List<Figures>> r : results.entrySet()) {
-            System.out.printf("%-38s median %8.0f checks/s (%.0f..%.0f)%n", r.getKey(),
-                    median(r.getValue().stream().mapToDouble(Figures::checksPerSecond).toArray()),
-                    r.getValue().stream().mapToDouble(Figures::checksPerSecond).min().orElse(0),
-                    r.getValue().stream().mapToDouble(Figures::checksPerSecond).max().orElse(0));
+            List<Figures> f = r.getValue();
+            System.out.printf("%-30s median %8.0f checks/s (%.0f..%.0f)  Redis CPU %5.1f  client CPU %5.1f us/check%n",
+                    r.getKey(), median(f.stream().mapToDouble(Figures::checksPerSecond).toArray()),
+                    f.stream().mapToDouble(Figures::checksPerSecond).min().orElse(0),
+                    f.stream().mapToDouble(Figures::checksPerSecond).max().orElse(0),
+                    median(f.stream().mapToDouble(Figures::redisMicrosPerCheck).toArray()),
+                    median(f.stream().mapToDouble(Figures::clientMicrosPerCheck).toArray()));
         }
-        System.out.printf("ratio ours / Bucket4j: median %.2f over %d rounds %s%n", medianRatio(oursFigures, theirs), rounds,
-                ratios(oursFigures, theirs));
-        System.out.printf("ratio previous script / Bucket4j: median %.2f %s%n", medianRatio(previous, theirs),
-                ratios(previous, theirs));
+        for (Map.Entry<String, Map<String, CommandTime>> p : profiles.entrySet()) {
+            double checks = results.get(p.getKey()).stream().mapToDouble(f -> f.checksPerSecond() * seconds).sum();
+            StringBuilder line = new StringBuilder();
+            p.getValue().forEach((command, t) -> {
+                if (t.calls() > 0) line.append(String.format("  %s %.2f/check %.1f us/call", command,
+                        t.calls() / checks, (double) t.micros() / t.calls()));
+            });
+            System.out.printf("Redis commandstats, %s:%s%n", p.getKey(), line);
+        }
+        if (only == null) {
+            System.out.printf("ratio ours / Bucket4j (%s): median %.2f over %d rounds %s%n", title,
+                    medianRatio(results.get(OURS), results.get(BUCKET4J)), rounds, ratios(results.get(OURS), results.get(BUCKET4J)));
+            System.out.printf("ratio previous release / Bucket4j: median %.2f %s%n",
+                    medianRatio(results.get(PREVIOUS), results.get(BUCKET4J)), ratios(results.get(PREVIOUS), results.get(BUCKET4J)));
+            System.out.printf("ratio ours / previous release: median %.2f %s%n",
+                    medianRatio(results.get(OURS), results.get(PREVIOUS)), ratios(results.get(OURS), results.get(PREVIOUS)));
+        }
         client.shutdown();
         endpoint.close();
         resources.shutdown();
     }
 
-    private static Figures measure(IntPredicate check, int threads, int seconds, RedisServer redis) throws Exception {
+    private static Figures measure(IntPredicate check, int threads, int seconds, RedisServer redis,
+                                   Map<String, CommandTime> profile) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder done = new LongAdder();
+        LongAdder allowed = new LongAdder();
         List<Thread> workers = new ArrayList<>();
-        long commands0 = redis.commandsSoFar();
+        Map<String, CommandTime> stats0 = commandStats(redis);
         double redisCpu0 = redisCpuSeconds(redis);
         long clientCpu0 = processCpuNanos();
         long start = System.nanoTime();
@@ -115,7 +170,8 @@ public final class LimiterBenchmark {
             int offset = t * 7919;
             Thread w = new Thread(() -> {
                 for (int i = offset; running.get(); i++) {
-                    if (check.test(i)) done.increment();
+                    if (check.test(i)) allowed.increment();
+                    done.increment();
                 }
             });
             workers.add(w);
@@ -127,9 +183,25 @@ public final class LimiterBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long clientCpu = processCpuNanos() - clientCpu0;
         double redisCpu = redisCpuSeconds(redis) - redisCpu0;
-        long commands = redis.commandsSoFar() - commands0 - 2; // less the INFO calls of this measurement
+        Map<String, CommandTime> stats = commandStats(redis);
+        long commands = 0;
+        for (Map.Entry<String, CommandTime> s : stats.entrySet()) {
+            CommandTime before = stats0.getOrDefault(s.getKey(), new CommandTime(0, 0));
+            CommandTime delta = new CommandTime(s.getValue().calls() - before.calls(), s.getValue().micros() - before.micros());
+            if (s.getKey().equals("info") || delta.calls() == 0) continue; // INFO: this measurement's own
+            commands += delta.calls();
+            profile.merge(s.getKey(), delta, (a, b) -> new CommandTime(a.calls() + b.calls(), a.micros() + b.micros()));
+        }
         double checks = done.sum();
-        return new Figures(checks / elapsed, commands / checks, redisCpu * 1e6 / checks, clientCpu / 1e3 / checks);
+        return new Figures(checks / elapsed, allowed.sum() / checks, commands / checks, redisCpu * 1e6 / checks,
+                clientCpu / 1e3 / checks);
+    }
+
+    private static Map<String, CommandTime> commandStats(RedisServer redis) throws Exception {
+        Map<String, CommandTime> stats = new TreeMap<>();
+        Matcher m = COMMAND_STATS.matcher(redis.info("commandstats"));
+        while (m.find()) stats.put(m.group(1), new CommandTime(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+        return stats;
     }
 
     private static double redisCpuSeconds(RedisServer redis) throws Exception {
@@ -157,9 +229,80 @@ public final class LimiterBenchmark {
         return s.append("]").toString();
     }
 
+    /**
+     * The limiter of the previous release, frozen for the record: the sorted-set log ({@code rate-limit-v2.lua}, a
+     * member per request under the bucket's own name) and its client — batches of up to 64, up to 2 calls out, each
+     * caller sending whenever fewer than 2 are out.
+     */
+    static final class PreviousRelease {
+        private final RedisEndpoint redis;
+        private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+
+        PreviousRelease(RedisEndpoint redis) {
+            this.redis = redis;
+        }
+
+        RateLimiter.Decision check(String bucket, RateLimit limit) {
+            Check mine = new Check(bucket, limit);
+            waiting.add(mine);
+            pump();
+            return mine.join();
+        }
+
+        private void pump() {
+            while (!waiting.isEmpty()) {
+                int out = inFlight.get();
+                if (out >= 2) return;
+                if (!inFlight.compareAndSet(out, out + 1)) continue;
+                List<Check> batch = new ArrayList<>();
+                for (Check c; batch.size() < 64 && (c = waiting.poll()) != null; ) batch.add(c);
+                if (batch.isEmpty()) {
+                    inFlight.decrementAndGet();
+                    return;
+                }
+                send(batch);
+            }
+        }
+
+        private void send(List<Check> batch) {
+            String[] keys = new String[batch.size()];
+            String[] args = new String[3 * batch.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Check c = batch.get(i);
+                keys[i] = c.bucket;
+                args[3 * i] = Integer.toString(c.limit.requests());
+                args[3 * i + 1] = Long.toString(c.limit.window().toMillis());
+                args[3 * i + 2] = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            }
+            SORTED_SET_V2.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
+                    .whenComplete((r, failure) -> finished(batch, r, failure));
+        }
+
+        private void finished(List<Check> batch, List<Long> r, Throwable failure) {
+            inFlight.decrementAndGet();
+            for (int i = 0; i < batch.size(); i++) {
+                if (failure != null) batch.get(i).completeExceptionally(failure);
+                else batch.get(i).complete(new RateLimiter.Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(),
+                        r.get(3 * i + 2)));
+            }
+            pump();
+        }
+
+        private static final class Check extends CompletableFuture<RateLimiter.Decision> {
+            final String bucket;
+            final RateLimit limit;
+
+            Check(String bucket, RateLimit limit) {
+                this.bucket = bucket;
+                this.limit = limit;
+            }
+        }
+    }
+
     static double median(double[] values) {
         double[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }
