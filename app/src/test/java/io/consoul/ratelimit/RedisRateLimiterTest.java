@@ -209,12 +209,15 @@ class RedisRateLimiterTest {
      * one exactly a window old has left (a fixed window or an off-by-one would count it); the next, a millisecond
      * younger, is counted and is the oldest, so its slot frees in exactly 1 ms.
      */
+    // Keys are spelled out, not taken from RedisRateLimiter.KEY_SUFFIX: <bucket>:list is the documented layout
+    // (docs/deploying.md) that an older colour sharing the Redis must never meet under its own key.
+
     @Test
     void aRequestExactlyAWindowOldNoLongerCountsAndOneAMillisecondYoungerDoes() throws Exception {
         RateLimit limit = new RateLimit(10_000, Duration.ofSeconds(30));
         long window = limit.window().toMillis();
         String bucket = "test:edge";
-        String key = bucket + RedisRateLimiter.KEY_SUFFIX;
+        String key = bucket + ":list";
         int seeded = 2_000;
         long before = redis.timeMillis();
         // times before - window - 20 ... before - window + 1979, oldest first, as the limiter appends them
@@ -237,7 +240,7 @@ class RedisRateLimiterTest {
     void theLeftRequestsAreTrimmedAndTheFreshOnesCounted() {
         RateLimit limit = new RateLimit(5, Duration.ofMinutes(1));
         String bucket = "test:trim";
-        String key = bucket + RedisRateLimiter.KEY_SUFFIX;
+        String key = bucket + ":list";
         String[] stale = IntStream.range(0, 50).mapToObj(i -> "1000" + i).toArray(String[]::new); // long gone: 1970
         endpoint.commands().rpush(key, stale);
         RateLimiter.Decision first = limiter.check(bucket, limit);
@@ -269,7 +272,7 @@ class RedisRateLimiterTest {
         RateLimiter.Decision d = limiter.check(bucket, limit);
         assertThat(d.allowed()).isTrue();
         assertThat(d.remaining()).isEqualTo(2);
-        assertThat(redisCommands.type(bucket + RedisRateLimiter.KEY_SUFFIX)).isEqualTo("list");
+        assertThat(redisCommands.type(bucket + ":list")).isEqualTo("list");
         // the former colour goes on with its sorted set, untouched by this one
         assertThat(redisCommands.type(bucket)).isEqualTo("zset");
         assertThat(redisCommands.zadd(bucket, 2.0, "2:previous-release")).isEqualTo(1L);

@@ -155,6 +155,14 @@ public final class RedisServer implements AutoCloseable {
         return new RedisMonitor(port);
     }
 
+    /** CPU seconds the server's main process has used so far (INFO cpu: used_cpu_sys + used_cpu_user). */
+    public double cpuSeconds() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)").matcher(info("cpu"));
+        double total = 0;
+        for (int i = 0; i < 2 && m.find(); i++) total += Double.parseDouble(m.group(1));
+        return total;
+    }
+
     /** Total calls of every command so far, except INFO itself. */
     public long commandsSoFar() throws IOException {
         long total = 0;

@@ -50,7 +50,6 @@ import java.util.regex.Pattern;
  */
 public final class LimiterBenchmark {
     private static final LuaScript SORTED_SET_V2 = LuaScript.fromClasspath("/io/consoul/bench/rate-limit-v2.lua");
-    private static final Pattern CPU = Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)");
     private static final Pattern COMMAND_STATS = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+),usec=(\\d+)");
     private static final String OURS = "Consoul sliding log (list)";
     private static final String BUCKET4J = "Bucket4j Lettuce CAS";
@@ -163,7 +162,7 @@ public final class LimiterBenchmark {
         LongAdder allowed = new LongAdder();
         List<Thread> workers = new ArrayList<>();
         Map<String, CommandTime> stats0 = commandStats(redis);
-        double redisCpu0 = redisCpuSeconds(redis);
+        double redisCpu0 = redis.cpuSeconds();
         long clientCpu0 = processCpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -182,7 +181,7 @@ public final class LimiterBenchmark {
         for (Thread w : workers) w.join();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long clientCpu = processCpuNanos() - clientCpu0;
-        double redisCpu = redisCpuSeconds(redis) - redisCpu0;
+        double redisCpu = redis.cpuSeconds() - redisCpu0;
         Map<String, CommandTime> stats = commandStats(redis);
         long commands = 0;
         for (Map.Entry<String, CommandTime> s : stats.entrySet()) {
@@ -202,13 +201,6 @@ public final class LimiterBenchmark {
         Matcher m = COMMAND_STATS.matcher(redis.info("commandstats"));
         while (m.find()) stats.put(m.group(1), new CommandTime(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
         return stats;
-    }
-
-    private static double redisCpuSeconds(RedisServer redis) throws Exception {
-        Matcher m = CPU.matcher(redis.info("cpu"));
-        double total = 0;
-        for (int i = 0; i < 2 && m.find(); i++) total += Double.parseDouble(m.group(1)); // main process: sys, user
-        return total;
     }
 
     private static long processCpuNanos() {

@@ -111,7 +111,7 @@ public final class StreamBenchmark {
             String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long all = 0;
             for (int i = 1; i <= 8; i++) all += Long.parseLong(machine[i]);
-            return new Cpu(processSeconds(servicePid), processSeconds(ProcessHandle.current().pid()), redisSeconds(redis),
+            return new Cpu(processSeconds(servicePid), processSeconds(ProcessHandle.current().pid()), redis.cpuSeconds(),
                     Long.parseLong(machine[8]), all);
         }
 
@@ -128,13 +128,6 @@ public final class StreamBenchmark {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from field 3 (state) on
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, clock ticks of 10 ms
-        }
-
-        private static double redisSeconds(RedisServer redis) throws IOException {
-            Matcher m = Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)").matcher(redis.info("cpu"));
-            double total = 0;
-            for (int i = 0; i < 2 && m.find(); i++) total += Double.parseDouble(m.group(1)); // main process: sys, user
-            return total;
         }
     }
 
