@@ -149,6 +149,12 @@ public final class LimiterBenchmark {
                     medianRatio(results.get(PREVIOUS), results.get(BUCKET4J)), ratios(results.get(PREVIOUS), results.get(BUCKET4J)));
             System.out.printf("ratio ours / previous release: median %.2f %s%n",
                     medianRatio(results.get(OURS), results.get(PREVIOUS)), ratios(results.get(OURS), results.get(PREVIOUS)));
+            // Checks per CPU-second (Redis and client together): what throughput follows once every core is busy, as
+            // on a loaded host; on an idle one the ratio above is bound by round-trip latency instead.
+            System.out.printf("checks per CPU-second, ours / Bucket4j: median %.2f [%s]%n",
+                    median(cpuRatios(results.get(OURS), results.get(BUCKET4J))),
+                    Arrays.stream(cpuRatios(results.get(OURS), results.get(BUCKET4J)))
+                            .mapToObj(r -> String.format("%.2f", r)).reduce((a, b) -> a + " " + b).orElse(""));
         }
         client.shutdown();
         endpoint.close();
@@ -211,6 +217,17 @@ public final class LimiterBenchmark {
         double[] r = new double[a.size()];
         for (int i = 0; i < r.length; i++) r[i] = a.get(i).checksPerSecond() / b.get(i).checksPerSecond();
         return median(r);
+    }
+
+    /** Per round: the other's CPU per check (Redis + client) over ours, i.e. our checks per CPU-second over theirs. */
+    private static double[] cpuRatios(List<Figures> ours, List<Figures> other) {
+        double[] r = new double[ours.size()];
+        for (int i = 0; i < r.length; i++) r[i] = cpuPerCheck(other.get(i)) / cpuPerCheck(ours.get(i));
+        return r;
+    }
+
+    private static double cpuPerCheck(Figures f) {
+        return f.redisMicrosPerCheck() + f.clientMicrosPerCheck();
     }
 
     private static String ratios(List<Figures> a, List<Figures> b) {
