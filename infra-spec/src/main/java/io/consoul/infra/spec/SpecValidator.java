@@ -211,9 +211,19 @@ final class SpecValidator {
             problems.add("consoul:dnsZoneResourceGroup = '" + b.dnsZoneResourceGroup + "' is not a resource group name:"
                     + " allowed 1 to 90 letters, digits, '_', '-', '.', '(' and ')', not ending in '.'");
         }
+        // A domain key the stack's cloud does not read would be ignored without a word, like a typo: refused instead.
         if (b.dnsZoneResourceGroup != null && b.cloud != null && b.cloud != Cloud.AZURE) {
             problems.add("consoul:dnsZoneResourceGroup is set on " + b.cloud.key() + ": it names the resource group of"
                     + " an Azure DNS zone and is used only on azure; remove it");
+        }
+        if (b.tlsIssuer != null && b.cloud != null && b.cloud != Cloud.K8S) {
+            problems.add("consoul:tlsIssuer is set on " + b.cloud.key() + ": it names the cert-manager ClusterIssuer of"
+                    + " the Kubernetes Ingress and is used only on k8s (" + b.cloud.key() + " gets the certificate"
+                    + " itself); remove it");
+        }
+        if (b.dnsZone != null && b.cloud == Cloud.K8S) {
+            problems.add("consoul:dnsZone is set on k8s: the program writes no DNS records on k8s (point the domain at"
+                    + " your ingress controller, or let external-dns do it); remove it");
         }
         if (b.domain == null || b.cloud == null) {
             return;

@@ -47,6 +47,22 @@ class DomainConfigTest {
     }
 
     @Test
+    @DisplayName("a domain key the stack's cloud does not read is refused, not ignored: tlsIssuer off k8s, dnsZone on k8s")
+    void keysOfAnotherCloudRefused() {
+        assertTrue(refusal("aws-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:tlsIssuer", "letsencrypt"))
+                .contains("consoul:tlsIssuer is set on aws: it names the cert-manager ClusterIssuer"));
+        assertTrue(refusal("gcp-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
+                "consoul:tlsIssuer", "letsencrypt"))
+                .contains("consoul:tlsIssuer is set on gcp"));
+        assertTrue(refusal("k8s-production", Map.of("consoul:domain", "api.example.com", "consoul:tlsIssuer", "letsencrypt",
+                "consoul:dnsZone", "example.com"))
+                .contains("consoul:dnsZone is set on k8s: the program writes no DNS records on k8s"));
+        assertEquals("letsencrypt", read("k8s-production", Map.of("consoul:domain", "api.example.com",
+                "consoul:tlsIssuer", "letsencrypt")).platform().tlsIssuer().orElseThrow());
+    }
+
+    @Test
     @DisplayName("azure takes a domain on a public app, with the resource group of its DNS zone")
     void azureDomainRequirements() {
         Platform p = read("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
