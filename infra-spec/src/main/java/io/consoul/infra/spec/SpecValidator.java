@@ -3,9 +3,12 @@ package io.consoul.infra.spec;
 import io.consoul.infra.spec.limits.PlatformLimits;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The rules a deployable spec follows; each message names the key, the value and what is allowed. */
 final class SpecValidator {
@@ -176,9 +179,42 @@ final class SpecValidator {
                     + " topic yourself, or remove consoul:alarmTopicArn to have the program create one for it");
         }
         domain(b, problems);
+        keysOfOtherClouds(b, problems);
         if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
             problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "
                     + String.join(", ", Platform.SERVICE_TYPES));
+        }
+    }
+
+    /** A key that only some clouds' programs read: its value when set, and what it is for. */
+    private record CloudKey(String key, Object value, Set<Cloud> readOn, String what) {}
+
+    /**
+     * Keys only some clouds' programs read (docs/deploying.md marks them "AWS:", "Kubernetes:", "Azure:"). Set on a
+     * stack of another cloud, they would be ignored without a word, like a typo; so they are refused, naming where
+     * they apply. ({@code serviceType} has a default, so a value set on another cloud cannot be told apart here.)
+     */
+    private static void keysOfOtherClouds(DeploymentSpecBuilder b, List<String> problems) {
+        if (b.cloud == null) {
+            return;
+        }
+        List<CloudKey> keys = List.of(
+                new CloudKey("certificateArn", b.certificateArn, EnumSet.of(Cloud.AWS), "an ACM certificate for the load balancer"),
+                new CloudKey("alarmTopicArn", b.alarmTopicArn, EnumSet.of(Cloud.AWS), "the SNS topic of the CloudWatch alarms"),
+                new CloudKey("alarmEmail", b.alarmEmail, EnumSet.of(Cloud.AWS), "an address for the CloudWatch alarms' topic"),
+                new CloudKey("vpcId", b.network.vpcId().orElse(null), EnumSet.of(Cloud.AWS), "an existing VPC for ECS"),
+                new CloudKey("namespace", b.namespace, EnumSet.of(Cloud.K8S), "the Kubernetes namespace"),
+                new CloudKey("tlsIssuer", b.tlsIssuer, EnumSet.of(Cloud.K8S), "the cert-manager ClusterIssuer of the Ingress"),
+                new CloudKey("dnsZoneResourceGroup", b.dnsZoneResourceGroup, EnumSet.of(Cloud.AZURE),
+                        "the resource group of an Azure DNS zone"),
+                new CloudKey("dnsZone", b.dnsZone, EnumSet.of(Cloud.AWS, Cloud.GCP, Cloud.AZURE),
+                        "the zone the program writes the domain's records in (on k8s, point the domain at your ingress"
+                                + " controller yourself, or let external-dns do it)"));
+        for (CloudKey k : keys) {
+            if (k.value() != null && !k.readOn().contains(b.cloud)) {
+                problems.add("consoul:" + k.key() + " is set on " + b.cloud.key() + ": it is " + k.what() + ", used only on "
+                        + k.readOn().stream().map(Cloud::key).collect(Collectors.joining(", ")) + "; remove it");
+            }
         }
     }
 
@@ -210,20 +246,6 @@ final class SpecValidator {
         if (b.dnsZoneResourceGroup != null && !AZURE_RESOURCE_GROUP.matcher(b.dnsZoneResourceGroup).matches()) {
             problems.add("consoul:dnsZoneResourceGroup = '" + b.dnsZoneResourceGroup + "' is not a resource group name:"
                     + " allowed 1 to 90 letters, digits, '_', '-', '.', '(' and ')', not ending in '.'");
-        }
-        // A domain key the stack's cloud does not read would be ignored without a word, like a typo: refused instead.
-        if (b.dnsZoneResourceGroup != null && b.cloud != null && b.cloud != Cloud.AZURE) {
-            problems.add("consoul:dnsZoneResourceGroup is set on " + b.cloud.key() + ": it names the resource group of"
-                    + " an Azure DNS zone and is used only on azure; remove it");
-        }
-        if (b.tlsIssuer != null && b.cloud != null && b.cloud != Cloud.K8S) {
-            problems.add("consoul:tlsIssuer is set on " + b.cloud.key() + ": it names the cert-manager ClusterIssuer of"
-                    + " the Kubernetes Ingress and is used only on k8s (" + b.cloud.key() + " gets the certificate"
-                    + " itself); remove it");
-        }
-        if (b.dnsZone != null && b.cloud == Cloud.K8S) {
-            problems.add("consoul:dnsZone is set on k8s: the program writes no DNS records on k8s (point the domain at"
-                    + " your ingress controller, or let external-dns do it); remove it");
         }
         if (b.domain == null || b.cloud == null) {
             return;

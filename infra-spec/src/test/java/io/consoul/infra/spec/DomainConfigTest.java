@@ -47,17 +47,21 @@ class DomainConfigTest {
     }
 
     @Test
-    @DisplayName("a domain key the stack's cloud does not read is refused, not ignored: tlsIssuer off k8s, dnsZone on k8s")
+    @DisplayName("a key the stack's cloud does not read is refused, not ignored: tlsIssuer off k8s, dnsZone on k8s, AWS keys elsewhere")
     void keysOfAnotherCloudRefused() {
         assertTrue(refusal("aws-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
                 "consoul:tlsIssuer", "letsencrypt"))
-                .contains("consoul:tlsIssuer is set on aws: it names the cert-manager ClusterIssuer"));
+                .contains("consoul:tlsIssuer is set on aws: it is the cert-manager ClusterIssuer of the Ingress, used only on k8s"));
         assertTrue(refusal("gcp-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
                 "consoul:tlsIssuer", "letsencrypt"))
                 .contains("consoul:tlsIssuer is set on gcp"));
         assertTrue(refusal("k8s-production", Map.of("consoul:domain", "api.example.com", "consoul:tlsIssuer", "letsencrypt",
                 "consoul:dnsZone", "example.com"))
-                .contains("consoul:dnsZone is set on k8s: the program writes no DNS records on k8s"));
+                .contains("consoul:dnsZone is set on k8s: it is the zone the program writes the domain's records in"));
+        assertTrue(refusal("gcp-production", Map.of("consoul:alarmEmail", "ops@example.com"))
+                .contains("consoul:alarmEmail is set on gcp: it is an address for the CloudWatch alarms' topic, used only on aws"));
+        assertTrue(refusal("azure-production", Map.of("consoul:namespace", "consoul"))
+                .contains("consoul:namespace is set on azure: it is the Kubernetes namespace, used only on k8s"));
         assertEquals("letsencrypt", read("k8s-production", Map.of("consoul:domain", "api.example.com",
                 "consoul:tlsIssuer", "letsencrypt")).platform().tlsIssuer().orElseThrow());
     }
