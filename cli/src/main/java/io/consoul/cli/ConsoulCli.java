@@ -9,28 +9,61 @@ import io.consoul.cli.switching.SwitchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /**
  * {@code consoul}: the blue-green switch, an offline preview of a stack, and the scaling guide's capacity planning.
  * Exit code 0 on success; on failure, one line on stderr saying why and a non-zero code (1 failed, 2 bad usage).
  */
 @Command(name = "consoul", mixinStandardHelpOptions = true, versionProvider = ConsoulCli.Version.class,
-        description = "Operate Consoul stacks: blue-green switch, offline preview, capacity planning.",
-        subcommands = {SwitchCommand.class, RollbackCommand.class, ScaleDownCommand.class, StatusCommand.class, PreviewCommand.class,
-                CapacityCommand.class, CommandLine.HelpCommand.class})
+        description = "Operate Consoul stacks: blue-green switch, offline preview, capacity planning.")
 public final class ConsoulCli implements Runnable {
     /** Pulumi's runner hangs when the common pool has one thread (2 CPUs); must be set before the pool exists. */
     private static final String POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    /** The subcommands, in the order {@code consoul --help} lists them. */
+    private static final List<String> COMMANDS =
+            List.of("switch", "rollback", "scale-down", "status", "preview", "capacity", "help");
 
     public static void main(String[] args) {
         if (System.getProperty(POOL_PARALLELISM) == null) {
             System.setProperty(POOL_PARALLELISM, "4");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
     }
 
-    /** The configured command line, also what the tests execute in-process. */
+    private static Object command(String name) {
+        return switch (name) {
+            case "switch" -> new SwitchCommand();
+            case "rollback" -> new RollbackCommand();
+            case "scale-down" -> new ScaleDownCommand();
+            case "status" -> new StatusCommand();
+            case "preview" -> new PreviewCommand();
+            case "capacity" -> new CapacityCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The configured command line with every subcommand, also what the tests execute in-process. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for arguments whose first one is {@code first}: when that names a subcommand, only that one
+     * is built. picocli builds each command's model by reflection over its options and mixins (about 40 ms of a
+     * preview's start for the five others); a run executes one. {@code help} lists its siblings, so it gets them all,
+     * as does anything else (options of {@code consoul} itself, a mistyped command and its suggestions).
+     */
+    static CommandLine commandLine(String first) {
+        boolean onlyFirst = first != null && COMMANDS.contains(first) && !first.equals("help");
         CommandLine cli = new CommandLine(new ConsoulCli());
+        for (String name : COMMANDS) {
+            if (!onlyFirst || name.equals(first)) {
+                cli.addSubcommand(command(name));
+            }
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + oneLine(e));
             return e instanceof CliFailure failure ? failure.exitCode() : 1;

@@ -1,5 +1,7 @@
 package io.consoul.cli;
 
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,9 +15,12 @@ public final class Cli {
     }
 
     public static Result run(String... args) {
+        return run(ConsoulCli.commandLine(), args);
+    }
+
+    public static Result run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = ConsoulCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
