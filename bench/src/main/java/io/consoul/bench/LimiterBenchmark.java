@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntPredicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rate limiter alone: our one-EVALSHA sliding log against Bucket4j's Lettuce (compare-and-swap) integration,
@@ -143,18 +145,13 @@ public final class LimiterBenchmark {
             System.out.printf("Redis commandstats, %s:%s%n", p.getKey(), line);
         }
         if (only == null) {
-            System.out.printf("ratio ours / Bucket4j (%s): median %.2f over %d rounds %s%n", title,
-                    medianRatio(results.get(OURS), results.get(BUCKET4J)), rounds, ratios(results.get(OURS), results.get(BUCKET4J)));
-            System.out.printf("ratio previous release / Bucket4j: median %.2f %s%n",
-                    medianRatio(results.get(PREVIOUS), results.get(BUCKET4J)), ratios(results.get(PREVIOUS), results.get(BUCKET4J)));
-            System.out.printf("ratio ours / previous release: median %.2f %s%n",
-                    medianRatio(results.get(OURS), results.get(PREVIOUS)), ratios(results.get(OURS), results.get(PREVIOUS)));
+            List<Figures> o = results.get(OURS), b = results.get(BUCKET4J), v = results.get(PREVIOUS);
+            printRatio("ratio ours / Bucket4j (" + title + ")", perRound(o, b, Figures::checksPerSecond));
+            printRatio("ratio previous release / Bucket4j", perRound(v, b, Figures::checksPerSecond));
+            printRatio("ratio ours / previous release", perRound(o, v, Figures::checksPerSecond));
             // Checks per CPU-second (Redis and client together): what throughput follows once every core is busy, as
-            // on a loaded host; on an idle one the ratio above is bound by round-trip latency instead.
-            System.out.printf("checks per CPU-second, ours / Bucket4j: median %.2f [%s]%n",
-                    median(cpuRatios(results.get(OURS), results.get(BUCKET4J))),
-                    Arrays.stream(cpuRatios(results.get(OURS), results.get(BUCKET4J)))
-                            .mapToObj(r -> String.format("%.2f", r)).reduce((a, b) -> a + " " + b).orElse(""));
+            // on a loaded host; on an idle one the checks/s ratio is bound by round-trip latency instead.
+            printRatio("checks per CPU-second, ours / Bucket4j", perRound(o, b, LimiterBenchmark::checksPerCpuSecond));
         }
         client.shutdown();
         endpoint.close();
@@ -213,29 +210,20 @@ public final class LimiterBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double medianRatio(List<Figures> a, List<Figures> b) {
+    /** Per round (the rounds alternate, so each pair ran under the same machine load): a's figure over b's. */
+    private static double[] perRound(List<Figures> a, List<Figures> b, ToDoubleFunction<Figures> figure) {
         double[] r = new double[a.size()];
-        for (int i = 0; i < r.length; i++) r[i] = a.get(i).checksPerSecond() / b.get(i).checksPerSecond();
-        return median(r);
-    }
-
-    /** Per round: the other's CPU per check (Redis + client) over ours, i.e. our checks per CPU-second over theirs. */
-    private static double[] cpuRatios(List<Figures> ours, List<Figures> other) {
-        double[] r = new double[ours.size()];
-        for (int i = 0; i < r.length; i++) r[i] = cpuPerCheck(other.get(i)) / cpuPerCheck(ours.get(i));
+        for (int i = 0; i < r.length; i++) r[i] = figure.applyAsDouble(a.get(i)) / figure.applyAsDouble(b.get(i));
         return r;
     }
 
-    private static double cpuPerCheck(Figures f) {
-        return f.redisMicrosPerCheck() + f.clientMicrosPerCheck();
+    private static double checksPerCpuSecond(Figures f) {
+        return 1e6 / (f.redisMicrosPerCheck() + f.clientMicrosPerCheck());
     }
 
-    private static String ratios(List<Figures> a, List<Figures> b) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < a.size(); i++) {
-            s.append(i == 0 ? "" : " ").append(String.format("%.2f", a.get(i).checksPerSecond() / b.get(i).checksPerSecond()));
-        }
-        return s.append("]").toString();
+    private static void printRatio(String what, double[] perRound) {
+        System.out.printf("%s: median %.2f over %d rounds [%s]%n", what, median(perRound), perRound.length,
+                Arrays.stream(perRound).mapToObj(r -> String.format("%.2f", r)).collect(Collectors.joining(" ")));
     }
 
     /**
