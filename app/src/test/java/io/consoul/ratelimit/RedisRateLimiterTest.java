@@ -209,14 +209,13 @@ class RedisRateLimiterTest {
      * one exactly a window old has left (a fixed window or an off-by-one would count it); the next, a millisecond
      * younger, is counted and is the oldest, so its slot frees in exactly 1 ms.
      */
-    // Keys are spelled out, not taken from RedisRateLimiter.KEY_SUFFIX: <bucket>:list is the documented layout
-    // (docs/deploying.md) that an older colour sharing the Redis must never meet under its own key.
-
     @Test
     void aRequestExactlyAWindowOldNoLongerCountsAndOneAMillisecondYoungerDoes() throws Exception {
         RateLimit limit = new RateLimit(10_000, Duration.ofSeconds(30));
         long window = limit.window().toMillis();
         String bucket = "test:edge";
+        // spelled out, not RedisRateLimiter.KEY_SUFFIX: <bucket>:list is the documented layout (docs/deploying.md),
+        // which an older colour sharing the Redis must never meet under its own key
         String key = bucket + ":list";
         int seeded = 2_000;
         long before = redis.timeMillis();

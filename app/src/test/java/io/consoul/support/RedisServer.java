@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real {@code redis-server} process on a free loopback port, for tests. It can be stopped and started again
@@ -155,9 +157,12 @@ public final class RedisServer implements AutoCloseable {
         return new RedisMonitor(port);
     }
 
+    /** {@code used_cpu_sys:} and {@code used_cpu_user:}, not the {@code _children} or {@code _main_thread} lines. */
+    private static final Pattern MAIN_PROCESS_CPU = Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)");
+
     /** CPU seconds the server's main process has used so far (INFO cpu: used_cpu_sys + used_cpu_user). */
     public double cpuSeconds() throws IOException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used_cpu_(?:sys|user):([0-9.]+)").matcher(info("cpu"));
+        Matcher m = MAIN_PROCESS_CPU.matcher(info("cpu"));
         double total = 0;
         for (int i = 0; i < 2 && m.find(); i++) total += Double.parseDouble(m.group(1));
         return total;

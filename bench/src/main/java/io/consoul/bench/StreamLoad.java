@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * A lean closed-loop load generator for {@code POST /chat/stream}: plain keep-alive sockets driven by one selector
- * thread, requests built once as bytes, each response kept whole (about 1 KiB) and judged when its last chunk
+ * thread, each request written as one buffer of bytes, each response kept whole (about 1 KiB) and judged when its last chunk
  * arrives. It stands in for the JDK's HTTP client, which on this 2-core machine spent 0.6–1.8 ms of CPU per stream
  * beside the service's 1.5–3.7 ms, and whose single selector thread falls behind with thousands of streams open —
  * then the streams look slow to the client while the service is not. What is measured stays the same: from the
