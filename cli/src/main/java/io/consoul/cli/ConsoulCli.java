@@ -21,28 +21,16 @@ public final class ConsoulCli implements Runnable {
     /** Pulumi's runner hangs when the common pool has one thread (2 CPUs); must be set before the pool exists. */
     private static final String POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
-    /** The subcommands, in the order {@code consoul --help} lists them. */
-    private static final List<String> COMMANDS =
-            List.of("switch", "rollback", "scale-down", "status", "preview", "capacity", "help");
+    /** The subcommands, in the order {@code consoul --help} lists them; each is named by its own {@code @Command}. */
+    private static final List<Class<?>> COMMANDS = List.of(SwitchCommand.class, RollbackCommand.class,
+            ScaleDownCommand.class, StatusCommand.class, PreviewCommand.class, CapacityCommand.class,
+            CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         if (System.getProperty(POOL_PARALLELISM) == null) {
             System.setProperty(POOL_PARALLELISM, "4");
         }
         System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
-    }
-
-    private static Object command(String name) {
-        return switch (name) {
-            case "switch" -> new SwitchCommand();
-            case "rollback" -> new RollbackCommand();
-            case "scale-down" -> new ScaleDownCommand();
-            case "status" -> new StatusCommand();
-            case "preview" -> new PreviewCommand();
-            case "capacity" -> new CapacityCommand();
-            case "help" -> new CommandLine.HelpCommand();
-            default -> throw new IllegalArgumentException("no command " + name);
-        };
     }
 
     /** The configured command line with every subcommand, also what the tests execute in-process. */
@@ -57,11 +45,13 @@ public final class ConsoulCli implements Runnable {
      * as does anything else (options of {@code consoul} itself, a mistyped command and its suggestions).
      */
     static CommandLine commandLine(String first) {
-        boolean onlyFirst = first != null && COMMANDS.contains(first) && !first.equals("help");
+        Class<?> only = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
         CommandLine cli = new CommandLine(new ConsoulCli());
-        for (String name : COMMANDS) {
-            if (!onlyFirst || name.equals(first)) {
-                cli.addSubcommand(command(name));
+        for (Class<?> command : COMMANDS) {
+            if (only == null || command == only) {
+                cli.addSubcommand(command); // picocli instantiates it, as it did for @Command(subcommands = ...)
             }
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
