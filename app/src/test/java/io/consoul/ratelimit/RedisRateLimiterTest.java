@@ -253,8 +253,37 @@ class RedisRateLimiterTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.remaining()).isZero();
         assertThat(endpoint.commands().llen(key)).as("a refused request leaves no trace").isEqualTo(length);
-        assertThat(endpoint.commands().pttl(key)).as("the bucket expires a window after its last admission")
-                .isBetween(50_000L, 60_000L);
+        assertThat(endpoint.commands().pttl(key)).as("the first check trimmed: the bucket was set to live two windows")
+                .isBetween(100_000L, 120_000L);
+    }
+
+    /**
+     * The script refreshes a bucket's expiry only when its first two entries change (see rate-limit.lua): an admission
+     * behind two entries still in the window leaves the expiry as the refresh that placed them set it — no PEXPIRE per
+     * request — and that expiry still keeps the admission for its whole window.
+     */
+    @Test
+    void anAdmissionBehindTwoCountedEntriesKeepsTheExpiryWhichOutlastsItsWindow() throws Exception {
+        RateLimit limit = new RateLimit(100, Duration.ofMinutes(1));
+        String bucket = "test:expiry";
+        String key = bucket + ":list";
+        long now = redis.timeMillis();
+        endpoint.commands().rpush(key, Long.toString(now - 59_000), Long.toString(now - 50_000));
+        // as the refresh that pushed the second entry, 50 s ago, left it: two windows from then
+        endpoint.commands().pexpire(key, 120_000 - 50_000);
+        RateLimiter.Decision d = limiter.check(bucket, limit);
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.remaining()).isEqualTo(97);
+        long ttl = endpoint.commands().pttl(key);
+        assertThat(ttl).as("not refreshed").isLessThanOrEqualTo(70_000L);
+        assertThat(ttl).as("yet the admission just made outlives its window").isGreaterThan(60_000L);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> redis.timeMillis() > now + 1_000);
+        RateLimiter.Decision later = limiter.check(bucket, limit);
+        assertThat(later.allowed()).isTrue();
+        assertThat(later.remaining()).as("the first entry has left the window: two counted before this one").isEqualTo(97);
+        assertThat(endpoint.commands().pttl(key)).as("one gone is not a trim: still the same expiry")
+                .isLessThanOrEqualTo(70_000L);
     }
 
     /**
