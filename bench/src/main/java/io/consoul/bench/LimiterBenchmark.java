@@ -46,9 +46,13 @@ import java.util.stream.Collectors;
  * thousands) and {@code tier} (a realistic tier, 100 a minute per key over 50,000 keys: short logs, which both layouts keep
  * in compact listpack encoding; the share allowed is printed).
  *
+ * <p>Each scenario runs with the callers on each thread model the app serves requests on: platform threads (Tomcat's
+ * pool, the app on Java 17) and virtual threads (the app on Java 21+, which the container image runs). They differ where
+ * a limiter spends its client CPU — a caller blocked on its answer and woken again — so each gets its own ratio.
+ *
  * <p>Alone: {@code ./mvnw -B -pl bench -am verify -Pbench -DskipTests -Dbench.main=io.consoul.bench.LimiterBenchmark}
  * ({@code -Dbench.limiter.threads=16}, {@code -Dbench.limiter.seconds=5}, {@code -Dbench.limiter.rounds=7},
- * {@code -Dbench.limiter.scenarios=issue,tier}).
+ * {@code -Dbench.limiter.scenarios=issue,tier}, {@code -Dbench.limiter.callers=platform,virtual}).
  */
 public final class LimiterBenchmark {
     private static final LuaScript SORTED_SET_V2 = LuaScript.fromClasspath("/io/consoul/bench/rate-limit-v2.lua");
@@ -110,14 +114,36 @@ public final class LimiterBenchmark {
         if (only != null) contenders.keySet().removeIf(name -> !name.toLowerCase().contains(only.toLowerCase())
                 && !(only.equals("ours") && name.equals(OURS)));
 
+        for (String callers : System.getProperty("bench.limiter.callers", "platform,virtual").split(",")) {
+            boolean virtual = switch (callers.trim()) {
+                case "platform" -> false;
+                case "virtual" -> true;
+                default -> throw new IllegalArgumentException("bench.limiter.callers: unknown '" + callers
+                        + "' (platform, virtual)");
+            };
+            if (virtual && Runtime.version().feature() < 21) {
+                System.out.printf("%nLimiter alone, %s: no virtual threads on Java %s, skipped%n", title, Runtime.version());
+                continue;
+            }
+            compare(contenders, title + (virtual ? ", callers on virtual threads (the app on Java 21+)"
+                    : ", callers on platform threads (the app on Java 17)"), virtual, threads, seconds, rounds, redis);
+        }
+        client.shutdown();
+        endpoint.close();
+        resources.shutdown();
+    }
+
+    /** Alternating rounds of every contender, its figures, and the ratios. */
+    private static void compare(Map<String, IntPredicate> contenders, String title, boolean virtual, int threads,
+                                int seconds, int rounds, RedisServer redis) throws Exception {
         System.out.printf("%nLimiter alone, %s: %d threads, %d rounds of %d s each, alternating; %d cores%n",
                 title, threads, rounds, seconds, Runtime.getRuntime().availableProcessors());
-        for (IntPredicate check : contenders.values()) measure(check, threads, 3, redis, new TreeMap<>()); // warm-up
+        for (IntPredicate check : contenders.values()) measure(check, virtual, threads, 3, redis, new TreeMap<>()); // warm-up
         Map<String, List<Figures>> results = new LinkedHashMap<>();
         Map<String, Map<String, CommandTime>> profiles = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, IntPredicate> c : contenders.entrySet()) {
-                Figures f = measure(c.getValue(), threads, seconds, redis,
+                Figures f = measure(c.getValue(), virtual, threads, seconds, redis,
                         profiles.computeIfAbsent(c.getKey(), k -> new TreeMap<>()));
                 results.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(f);
                 System.out.printf("round %d  %-30s %8.0f checks/s (%3.0f %% allowed)  %4.1f Redis commands/check"
@@ -144,7 +170,7 @@ public final class LimiterBenchmark {
             });
             System.out.printf("Redis commandstats, %s:%s%n", p.getKey(), line);
         }
-        if (only == null) {
+        if (results.keySet().containsAll(List.of(OURS, BUCKET4J, PREVIOUS))) { // not when one side runs alone
             List<Figures> o = results.get(OURS), b = results.get(BUCKET4J), v = results.get(PREVIOUS);
             printRatio("ratio ours / Bucket4j (" + title + ")", perRound(o, b, Figures::checksPerSecond));
             printRatio("ratio previous release / Bucket4j", perRound(v, b, Figures::checksPerSecond));
@@ -153,12 +179,9 @@ public final class LimiterBenchmark {
             // on a loaded host; on an idle one the checks/s ratio is bound by round-trip latency instead.
             printRatio("checks per CPU-second, ours / Bucket4j", perRound(o, b, LimiterBenchmark::checksPerCpuSecond));
         }
-        client.shutdown();
-        endpoint.close();
-        resources.shutdown();
     }
 
-    private static Figures measure(IntPredicate check, int threads, int seconds, RedisServer redis,
+    private static Figures measure(IntPredicate check, boolean virtual, int threads, int seconds, RedisServer redis,
                                    Map<String, CommandTime> profile) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder done = new LongAdder();
@@ -170,7 +193,7 @@ public final class LimiterBenchmark {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t * 7919;
-            Thread w = new Thread(() -> {
+            Thread w = caller(virtual, () -> {
                 for (int i = offset; running.get(); i++) {
                     if (check.test(i)) allowed.increment();
                     done.increment();
@@ -197,6 +220,13 @@ public final class LimiterBenchmark {
         double checks = done.sum();
         return new Figures(checks / elapsed, allowed.sum() / checks, commands / checks, redisCpu * 1e6 / checks,
                 clientCpu / 1e3 / checks);
+    }
+
+    /** A caller thread: a platform one, or a virtual one (looked up at run time: the build targets Java 17). */
+    private static Thread caller(boolean virtual, Runnable body) throws ReflectiveOperationException {
+        if (!virtual) return new Thread(body);
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        return (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class).invoke(builder, body);
     }
 
     private static Map<String, CommandTime> commandStats(RedisServer redis) throws Exception {
