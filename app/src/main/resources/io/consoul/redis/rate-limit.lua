@@ -14,6 +14,10 @@
 -- that made it second; while it stays second, a check at t that admits found it inside the window, so t < r + window,
 -- and the admission is needed until t + window < r + 2 windows, the expiry. So the steady state pays a PEXPIRE per
 -- trim instead of one per request; an idle bucket is gone within two windows of its last refresh.
+-- While a colour running the release before this one shares the lists (a blue-green switch), each of its admissions
+-- sets a window's expiry, shorter than this rule assumes: if this colour then admits into that bucket without a
+-- refresh and the bucket goes quiet until that expiry, those admissions are forgotten early. Only then, and only ever
+-- letting requests through, never refusing them.
 local HEAD = 2 -- head entries read per look, more when both have left the window (each entry read into Lua costs)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
