@@ -17,11 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * out. Beyond that, checks queue and the next call to return sends them together (up to {@link #MAX_BATCH} a call):
  * the script runs them one after another, exactly as separate calls would, and each caller gets its own decision.
  * Why both: a check held back while Redis has room only waits, and a queue sent as one call pays one write, read and
- * script start at both ends instead of one per check — so batches grow exactly when Redis or the client falls behind.
- * Against the rule before (every check held back while one call was out), sending at once gave 1.1-1.4 times the
- * checks per second in alternating rounds of the limiter benchmark (bench/README.md), on platform and on virtual
- * threads, for 10-15 % more Redis CPU per check while Redis had room. On a Redis Cluster each check goes alone (a
- * script's keys must share a slot).
+ * script start at both ends instead of one per check — so batches grow exactly when Redis or the client is busy.
+ * (Holding every check back while one call was out, the rule before, cost 15-25 % of the checks per second in the
+ * limiter benchmark, on platform and on virtual threads alike: see bench/README.md.) On a Redis Cluster each check
+ * goes alone (a script's keys must share a slot).
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
