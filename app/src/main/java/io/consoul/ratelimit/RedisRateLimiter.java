@@ -13,18 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The shared limiter: one EVALSHA per check, so every instance counts against the same window.
  *
- * <p>A check goes out at once, pipelined on the shared connection, while fewer than {@link #MAX_IN_FLIGHT} calls are
- * out. Beyond that, checks queue and the next call to return sends them together (up to {@link #MAX_BATCH} a call):
- * the script runs them one after another, exactly as separate calls would, and each caller gets its own decision.
- * Why both: a check held back while Redis has room only waits, and a queue sent as one call pays one write, read and
- * script start at both ends instead of one per check — so batches grow exactly when Redis or the client is busy.
- * (Holding every check back while one call was out, the rule before, cost 15-25 % of the checks per second in the
- * limiter benchmark, on platform and on virtual threads alike: see bench/README.md.) On a Redis Cluster each check
- * goes alone (a script's keys must share a slot).
+ * <p>Checks that arrive while a call is on its way to Redis wait for it and share the next call (up to
+ * {@link #MAX_BATCH}; a longer queue goes in up to {@link #MAX_IN_FLIGHT} pipelined calls): the script runs them one
+ * after another, exactly as separate calls would, and each caller gets its own decision. A check that finds Redis
+ * idle goes out at once, alone; one that finds a call out waits for it and then one round trip of its own. The Lettuce
+ * thread that hands back a batch's decisions sends what has queued meanwhile — after answering, so the callers it
+ * answered and who check again at once still make that batch. Why: each call costs a write, a read and a script
+ * start at both ends, the most expensive part of a check on a busy machine (see bench/README.md, the limiter), so
+ * fewer, fuller calls are what lets a limiter instance keep up. On a Redis Cluster each check goes alone (a
+ * script's keys must share a slot).
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
-    static final int MAX_IN_FLIGHT = 8;
+    static final int MAX_IN_FLIGHT = 2;
 
     private static final LuaScript SCRIPT = LuaScript.fromClasspath("/io/consoul/redis/rate-limit.lua");
 
@@ -51,7 +52,10 @@ public final class RedisRateLimiter implements RateLimiter {
             send(List.of(mine));
         } else {
             waiting.add(mine);
-            pump(); // at the cap, the next call to return sends it (finished, below)
+            // Redis idle: send now. Otherwise the call out sends this one when it returns (finished, below): had
+            // every caller sent while a call was out, each would go in a batch of one or two and pay its own write,
+            // read and script call at both ends.
+            if (inFlight.get() == 0) pump();
         }
         try {
             return mine.join(); // every call ends: Redis answers, fails or the connection's timeout expires it
@@ -99,8 +103,9 @@ public final class RedisRateLimiter implements RateLimiter {
             if (failure != null) batch.get(i).completeExceptionally(failure);
             else batch.get(i).complete(new Decision(r.get(3 * i) == 1, r.get(3 * i + 1).intValue(), r.get(3 * i + 2)));
         }
-        // Only now: while at the cap, the callers just answered that check again meanwhile queue and join the batch
-        // the pump below sends. Queued before this decrement -> sent by that pump; after it -> by the caller's own.
+        // Only now: the callers just answered that check again meanwhile find a call still out and queue behind it,
+        // so they join the next batch instead of each sending its own. Queued before this decrement -> sent by the
+        // pump below; after it -> the caller finds Redis idle and sends.
         inFlight.decrementAndGet();
         pump();
     }
