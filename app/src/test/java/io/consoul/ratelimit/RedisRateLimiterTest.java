@@ -258,32 +258,31 @@ class RedisRateLimiterTest {
     }
 
     /**
-     * The script refreshes a bucket's expiry only when its first two entries change (see rate-limit.lua): an admission
-     * behind two entries still in the window leaves the expiry as the refresh that placed them set it — no PEXPIRE per
-     * request — and that expiry still keeps the admission for its whole window.
+     * The script refreshes a bucket's expiry only when its first two entries change (see rate-limit.lua): the
+     * admission that becomes the second entry sets two windows, and a later one behind two entries — even with the
+     * first of them gone from the window — leaves that expiry as it was (no PEXPIRE per request), which still keeps
+     * the later admission for its whole window. Every expiry here is set by the script, none by the test.
      */
     @Test
-    void anAdmissionBehindTwoCountedEntriesKeepsTheExpiryWhichOutlastsItsWindow() throws Exception {
+    void theExpiryIsRefreshedWhenTheFirstTwoEntriesChangeAndOutlastsTheAdmissionsBehindThem() throws Exception {
         RateLimit limit = new RateLimit(100, Duration.ofMinutes(1));
         String bucket = "test:expiry";
         String key = bucket + ":list";
-        long now = redis.timeMillis();
-        endpoint.commands().rpush(key, Long.toString(now - 59_000), Long.toString(now - 50_000));
-        // as the refresh that pushed the second entry, 50 s ago, left it: two windows from then
-        endpoint.commands().pexpire(key, 120_000 - 50_000);
-        RateLimiter.Decision d = limiter.check(bucket, limit);
-        assertThat(d.allowed()).isTrue();
-        assertThat(d.remaining()).isEqualTo(97);
-        long ttl = endpoint.commands().pttl(key);
-        assertThat(ttl).as("not refreshed").isLessThanOrEqualTo(70_000L);
-        assertThat(ttl).as("yet the admission just made outlives its window").isGreaterThan(60_000L);
+        long seeded = redis.timeMillis() - 59_500; // leaves the window half a second from now
+        endpoint.commands().rpush(key, Long.toString(seeded));
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> redis.timeMillis() > now + 1_000);
-        RateLimiter.Decision later = limiter.check(bucket, limit);
-        assertThat(later.allowed()).isTrue();
-        assertThat(later.remaining()).as("the first entry has left the window: two counted before this one").isEqualTo(97);
-        assertThat(endpoint.commands().pttl(key)).as("one gone is not a trim: still the same expiry")
-                .isLessThanOrEqualTo(70_000L);
+        RateLimiter.Decision second = limiter.check(bucket, limit);
+        long first = redis.timeMillis();
+        assertThat(second.remaining()).isEqualTo(98);
+        long refreshed = endpoint.commands().pttl(key);
+        assertThat(refreshed).as("the second entry changed: two windows").isBetween(110_000L, 120_000L);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> redis.timeMillis() > first + 1_000);
+        RateLimiter.Decision behind = limiter.check(bucket, limit);
+        assertThat(behind.remaining()).as("the seeded entry has left the window: one counted before this one").isEqualTo(98);
+        long ttl = endpoint.commands().pttl(key);
+        assertThat(ttl).as("one gone is not a trim: not refreshed, a second older").isLessThan(refreshed - 500);
+        assertThat(ttl).as("yet the admission just made outlives its window").isGreaterThan(60_000L);
     }
 
     /**
