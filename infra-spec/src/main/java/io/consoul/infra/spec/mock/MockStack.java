@@ -3,6 +3,7 @@ package io.consoul.infra.spec.mock;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -35,11 +36,7 @@ public final class MockStack {
     }
 
     public static StackRun run(String stackName, ConsoulMocks mocks, Consumer<Context> program) {
-        try {
-            return collect(mocks, PulumiTest.withMocks(mocks).withOptions(options(stackName, mocks)).runTest(program));
-        } finally {
-            PulumiTest.cleanup();
-        }
+        return run(engine(stackName, mocks), mocks, program);
     }
 
     /**
@@ -49,19 +46,28 @@ public final class MockStack {
     public static StackRun runWithConfig(String stackName, Map<String, String> config, Set<String> secretKeys,
                                          Consumer<Context> program) {
         ConsoulMocks mocks = ConsoulMocks.create();
+        return run(engine(stackName, mocks).config(config, secretKeys), mocks, program);
+    }
+
+    /**
+     * The mock engine: {@code PulumiTest.withMocks(…).withOptions(…)} builds the same (the internal builder is what
+     * it wraps, and the public API takes no config), with our {@link CompletionRunner} in place of Pulumi's polling one.
+     */
+    private static PulumiTestInternal.Builder engine(String stackName, ConsoulMocks mocks) {
+        TestOptions options = TestOptions.builder().projectName(PROJECT).stackName(stackName).preview(false)
+                .resourceTransformations(List.of(mocks.secretTracker())).build();
+        return PulumiTestInternal.builder().options(options).mocks(mocks).deploymentFactory(state -> {
+            state.runner = new CompletionRunner(state.logger); // a public field, read by everything built below
+            return new DeploymentImpl(state);
+        });
+    }
+
+    private static StackRun run(PulumiTestInternal.Builder engine, ConsoulMocks mocks, Consumer<Context> program) {
         try {
-            // The public PulumiTest API takes no config; this internal builder is what it wraps.
-            TestResult result = PulumiTestInternal.builder().options(options(stackName, mocks)).mocks(mocks)
-                    .config(config, secretKeys).build().runTest(program);
-            return collect(mocks, result);
+            return collect(mocks, engine.build().runTest(program));
         } finally {
             PulumiTest.cleanup();
         }
-    }
-
-    private static TestOptions options(String stackName, ConsoulMocks mocks) {
-        return TestOptions.builder().projectName(PROJECT).stackName(stackName).preview(false)
-                .resourceTransformations(List.of(mocks.secretTracker())).build();
     }
 
     private static StackRun collect(ConsoulMocks mocks, TestResult result) {
