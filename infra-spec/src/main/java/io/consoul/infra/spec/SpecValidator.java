@@ -180,7 +180,7 @@ final class SpecValidator {
         }
         domain(b, problems);
         keysOfOtherClouds(b, problems);
-        if (Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
+        if (b.serviceType != null && Arrays.stream(Platform.SERVICE_TYPES).noneMatch(t -> t.equals(b.serviceType))) {
             problems.add("consoul:serviceType = '" + b.serviceType + "' is unknown: allowed "
                     + String.join(", ", Platform.SERVICE_TYPES));
         }
@@ -192,7 +192,7 @@ final class SpecValidator {
     /**
      * Keys only some clouds' programs read (docs/deploying.md marks them "AWS:", "Kubernetes:", "Azure:"). Set on a
      * stack of another cloud, they would be ignored without a word, like a typo; so they are refused, naming where
-     * they apply. ({@code serviceType} has a default, so a value set on another cloud cannot be told apart here.)
+     * they apply.
      */
     private static void keysOfOtherClouds(DeploymentSpecBuilder b, List<String> problems) {
         if (b.cloud == null) {
@@ -205,6 +205,7 @@ final class SpecValidator {
                 new CloudKey("vpcId", b.network.vpcId().orElse(null), EnumSet.of(Cloud.AWS), "an existing VPC for ECS"),
                 new CloudKey("namespace", b.namespace, EnumSet.of(Cloud.K8S), "the Kubernetes namespace"),
                 new CloudKey("tlsIssuer", b.tlsIssuer, EnumSet.of(Cloud.K8S), "the cert-manager ClusterIssuer of the Ingress"),
+                new CloudKey("serviceType", b.serviceType, EnumSet.of(Cloud.K8S), "the type of the Kubernetes Services"),
                 new CloudKey("dnsZoneResourceGroup", b.dnsZoneResourceGroup, EnumSet.of(Cloud.AZURE),
                         "the resource group of an Azure DNS zone"),
                 new CloudKey("dnsZone", b.dnsZone, EnumSet.of(Cloud.AWS, Cloud.GCP, Cloud.AZURE),

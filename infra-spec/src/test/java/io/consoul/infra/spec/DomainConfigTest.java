@@ -67,6 +67,16 @@ class DomainConfigTest {
     }
 
     @Test
+    @DisplayName("serviceType is read on k8s only: set on another cloud it is refused; unset on k8s it is LoadBalancer")
+    void serviceTypeOnlyOnKubernetes() {
+        assertTrue(refusal("aws-production", Map.of("consoul:serviceType", "ClusterIP"))
+                .contains("consoul:serviceType is set on aws: it is the type of the Kubernetes Services, used only on k8s"));
+        assertTrue(refusal("gcp-dev", Map.of("consoul:serviceType", "LoadBalancer")).contains("consoul:serviceType is set on gcp"));
+        assertEquals("ClusterIP", read("k8s-dev", Map.of("consoul:serviceType", "ClusterIP")).platform().serviceType());
+        assertEquals("LoadBalancer", read("k8s-production", Map.of()).platform().serviceType());
+    }
+
+    @Test
     @DisplayName("azure takes a domain on a public app, with the resource group of its DNS zone")
     void azureDomainRequirements() {
         Platform p = read("azure-production", Map.of("consoul:domain", "api.example.com", "consoul:dnsZone", "example.com",
