@@ -30,7 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CompletionRunner implements Runner {
     private final EngineLogger engineLogger;
-    private final AtomicInteger unfinished = new AtomicInteger();
+    /**
+     * Tasks not finished, starting at one for the program itself: the program registers tasks from its own thread
+     * while it runs, some already complete, and those must not bring the count to zero before it has returned.
+     */
+    private final AtomicInteger unfinished = new AtomicInteger(1);
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
 
@@ -41,6 +45,10 @@ final class CompletionRunner implements Runner {
     @Override
     public <T> void registerTask(String description, CompletableFuture<T> task) {
         unfinished.incrementAndGet();
+        countDownWhenDone(task);
+    }
+
+    private void countDownWhenDone(CompletableFuture<?> task) {
         task.whenComplete((value, failure) -> {
             if (failure != null) {
                 settled.completeExceptionally(failure);
@@ -54,7 +62,7 @@ final class CompletionRunner implements Runner {
     public <T> CompletableFuture<Result<T>> runAsync(java.util.function.Supplier<T> program) {
         // Pulumi's context-carrying future: the program and its callbacks find the deployment on their threads.
         CompletableFuture<T> value = ContextAwareCompletableFuture.supplyAsync(program);
-        registerTask("program", value);
+        countDownWhenDone(value); // its share of unfinished is the one the count started with
         return value.thenCompose(v -> settled.thenApply(done -> v))
                 .handle((v, failure) -> failure == null
                         ? CompletableFuture.completedFuture(result(engineLogger.hasLoggedErrors() ? 1 : 0, v))

@@ -1,6 +1,8 @@
 package io.consoul.infra.spec.mock;
 
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.EngineLogger;
+import com.pulumi.deployment.internal.Runner;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.Resource;
 import org.junit.jupiter.api.DisplayName;
@@ -10,9 +12,11 @@ import org.junit.jupiter.api.Timeout;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link MockStack} runs programs with {@link CompletionRunner}: a run ends as it would under Pulumi's own runner. */
@@ -53,6 +57,26 @@ class CompletionRunnerTest {
         });
         assertEquals(32, run.exitCode());
         assertTrue(run.errorText().contains("no such size: huge"), run.errorText());
+    }
+
+    @Test
+    @DisplayName("a task already finished when registered does not end the run while the program's other work is running")
+    void aTaskFinishedAtOnceDoesNotEndTheRun() throws Exception {
+        CompletionRunner runner = new CompletionRunner(EngineLogger.ignore());
+        // Programs register finished tasks (an Output of a known value) from their own thread, even before the
+        // runner has seen the program: counted alone, such a task would bring the count to zero and end the run.
+        runner.registerTask("finished at once", CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        CompletableFuture<Runner.Result<String>> run = runner.runAsync(() -> {
+            runner.registerTask("finished at once, from the program", CompletableFuture.completedFuture(null));
+            runner.registerTask("slow", slow);
+            return "declared";
+        });
+        assertThrows(TimeoutException.class, () -> run.get(LATE_MS, TimeUnit.MILLISECONDS), "ended before the slow task");
+        slow.complete(null);
+        Runner.Result<String> result = run.get(10, TimeUnit.SECONDS);
+        assertEquals(0, result.exitCode());
+        assertEquals("declared", result.result().orElseThrow());
     }
 
     /** A value (or failure) that arrives from another thread after the program has returned. */
