@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs a program under mocks and waits for the tasks it fires off, woken by their completion.
@@ -59,7 +60,7 @@ final class CompletionRunner implements Runner {
     }
 
     @Override
-    public <T> CompletableFuture<Result<T>> runAsync(java.util.function.Supplier<T> program) {
+    public <T> CompletableFuture<Result<T>> runAsync(Supplier<T> program) {
         // Pulumi's context-carrying future: the program and its callbacks find the deployment on their threads.
         CompletableFuture<T> value = ContextAwareCompletableFuture.supplyAsync(program);
         countDownWhenDone(value); // its share of unfinished is the one the count started with
