@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -37,7 +36,6 @@ final class CompletionRunner implements Runner {
      */
     private final AtomicInteger unfinished = new AtomicInteger(1);
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
-    private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
 
     CompletionRunner(EngineLogger engineLogger) {
         this.engineLogger = engineLogger;
@@ -65,23 +63,30 @@ final class CompletionRunner implements Runner {
         CompletableFuture<T> value = ContextAwareCompletableFuture.supplyAsync(program);
         countDownWhenDone(value); // its share of unfinished is the one the count started with
         return value.thenCompose(v -> settled.thenApply(done -> v))
-                .handle((v, failure) -> failure == null
-                        ? CompletableFuture.completedFuture(result(engineLogger.hasLoggedErrors() ? 1 : 0, v))
-                        : logged(failure).thenApply(code -> result(code, v)))
+                .handle((v, failure) -> {
+                    if (failure == null) {
+                        int exitCode = engineLogger.hasLoggedErrors() ? 1 : 0;
+                        return CompletableFuture.completedFuture(result(exitCode, List.of(), v));
+                    }
+                    Exception e = unwrapped(failure); // the run's one failure: it ends the run
+                    return logged(e).thenApply(code -> result(code, List.of(e), v));
+                })
                 .thenCompose(r -> r);
     }
 
-    private <T> Result<T> result(int exitCode, T value) {
-        return new Result<>(exitCode, List.copyOf(failures), Optional.ofNullable(value)) {
+    private static <T> Result<T> result(int exitCode, List<Exception> failures, T value) {
+        return new Result<>(exitCode, failures, Optional.ofNullable(value)) {
         };
     }
 
-    /** Logs a failure to the engine, as the user sees it; its exit code once logged. */
-    private CompletableFuture<Integer> logged(Throwable failure) {
+    private static Exception unwrapped(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
-        Exception e = cause instanceof Exception x ? x : new RunException("unexpected throwable", cause);
-        failures.add(e);
+        return cause instanceof Exception e ? e : new RunException("unexpected throwable", cause);
+    }
+
+    /** Logs a failure to the engine, as the user sees it; its exit code once logged. */
+    private CompletableFuture<Integer> logged(Exception e) {
         if (e instanceof LogException) {
             return CompletableFuture.completedFuture(ProcessExitedBeforeLoggingUserActionableMessage); // logging failed
         }

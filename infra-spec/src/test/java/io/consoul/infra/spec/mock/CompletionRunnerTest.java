@@ -46,7 +46,9 @@ class CompletionRunnerTest {
             ctx.export("late", late.applyValue(value -> value + "!"));
         });
         assertFalse(run.succeeded());
-        assertTrue(run.errorText().contains("the quota ran out"), run.errorText());
+        // The runner saw it and told the engine (not only the output's resolution afterwards): exit 32, logged error.
+        assertEquals(32, run.exitCode());
+        assertTrue(run.errors().stream().anyMatch(e -> e.contains("the quota ran out")), run.errors().toString());
     }
 
     @Test
