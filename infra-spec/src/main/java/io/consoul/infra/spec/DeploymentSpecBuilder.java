@@ -101,7 +101,8 @@ public final class DeploymentSpecBuilder {
                 logRetentionDays != null ? logRetentionDays : environment.defaultLogRetentionDays(),
                 Optional.ofNullable(certificateArn), network,
                 namespace != null ? namespace : DeploymentSpec.NAME + "-" + environment.key(),
-                serviceType != null ? serviceType : Platform.DEFAULT_SERVICE_TYPE, allowPublicAccess, Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail),
+                serviceType != null ? serviceType : Platform.DEFAULT_SERVICE_TYPE, allowPublicAccess,
+                Optional.ofNullable(alarmTopicArn), Optional.ofNullable(alarmEmail),
                 Optional.ofNullable(domain), Optional.ofNullable(dnsZone), Optional.ofNullable(tlsIssuer),
                 Optional.ofNullable(dnsZoneResourceGroup));
         return new DeploymentSpec(cloud, environment, size, scaling, images, activeColor, redis, secrets, platform);

@@ -47,8 +47,8 @@ public record Platform(boolean deletionProtection, int logRetentionDays, Optiona
     public static final int[] LOG_RETENTION_DAYS =
             {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
 
-    public static final String[] SERVICE_TYPES = {"LoadBalancer", "NodePort", "ClusterIP"};
     public static final String DEFAULT_SERVICE_TYPE = "LoadBalancer";
+    public static final String[] SERVICE_TYPES = {DEFAULT_SERVICE_TYPE, "NodePort", "ClusterIP"};
 
     /** AWS serves HTTPS with a certificate given by ARN or obtained for {@code domain}. */
     public boolean https() {
