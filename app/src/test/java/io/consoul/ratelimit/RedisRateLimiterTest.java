@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,9 @@ class RedisRateLimiterTest {
 
     /**
      * The batching rule: a check that finds Redis idle goes out at once; the ones that arrive while it is out wait
-     * for it and then go together in one call — not one call each. Redis is paused so the first call stays out.
+     * for it — until {@link RedisRateLimiter#FULL_BATCH} wait, which go together as a second call; later ones wait for
+     * the calls out, {@link RedisRateLimiter#MAX_IN_FLIGHT} of them, and then go together. Never one call each. Redis
+     * is paused so the calls stay out.
      */
     @Test
     void checksArrivingWhileACallIsOutShareTheNextCall() throws Exception {
@@ -176,24 +179,40 @@ class RedisRateLimiterTest {
         RateLimit limit = new RateLimit(1000, Duration.ofMinutes(1));
         batching.check("test:batching-warm", limit); // the script is cached on this server from here on
         Map<String, Long> before = sentByCommand();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
+        int full = RedisRateLimiter.FULL_BATCH;
+        ExecutorService pool = Executors.newFixedThreadPool(full + 4);
+        List<Future<RateLimiter.Decision>> checks = new ArrayList<>();
         try {
-            redis.command("CLIENT PAUSE 1000 ALL");
-            Future<RateLimiter.Decision> first = pool.submit(() -> batching.check("test:batching", limit));
-            await().atMost(Duration.ofSeconds(5)).until(() -> batching.callsOut() == 1 && batching.queued() == 0);
-            List<Future<RateLimiter.Decision>> later = new ArrayList<>();
-            for (int i = 0; i < 9; i++) later.add(pool.submit(() -> batching.check("test:batching", limit)));
-            await().atMost(Duration.ofSeconds(5)).until(() -> batching.queued() == 9);
-            List<Integer> remaining = new ArrayList<>(List.of(first.get().remaining()));
-            for (Future<RateLimiter.Decision> f : later) remaining.add(f.get().remaining());
+            // 1.5 s: the calls must stay out until every step below has been seen, and come back within the 2 s timeout
+            redis.command("CLIENT PAUSE 1500 ALL");
+            checks.add(pool.submit(() -> batching.check("test:batching", limit)));
+            whilePaused().until(() -> batching.callsOut() == 1 && batching.queued() == 0);
+            for (int i = 0; i < full - 1; i++) checks.add(pool.submit(() -> batching.check("test:batching", limit)));
+            whilePaused().until(() -> batching.queued() == full - 1);
+            assertThat(batching.callsOut()).as("fewer than a full batch wait for the call out").isEqualTo(1);
+
+            checks.add(pool.submit(() -> batching.check("test:batching", limit)));
+            whilePaused().until(() -> batching.callsOut() == 2 && batching.queued() == 0);
+
+            for (int i = 0; i < 3; i++) checks.add(pool.submit(() -> batching.check("test:batching", limit)));
+            whilePaused().until(() -> batching.queued() == 3);
+            assertThat(batching.callsOut()).as("no third call while two are out").isEqualTo(2);
+
+            List<Integer> remaining = new ArrayList<>();
+            for (Future<RateLimiter.Decision> f : checks) remaining.add(f.get().remaining());
             assertThat(remaining).as("each counted once, in turn").containsExactlyInAnyOrderElementsOf(
-                    IntStream.range(990, 1000).boxed().toList());
+                    IntStream.range(1000 - checks.size(), 1000).boxed().toList());
         } finally {
             pool.shutdown();
         }
         Map<String, Long> after = sentByCommand();
-        assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L)).as("the first alone, the nine together")
-                .isEqualTo(2L);
+        assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L))
+                .as("the first alone, the full batch together, the three behind them together").isEqualTo(3L);
+    }
+
+    /** Waits that poll often: each must end well inside the pause. */
+    private static ConditionFactory whilePaused() {
+        return await().atMost(Duration.ofSeconds(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
     }
 
     @Test
