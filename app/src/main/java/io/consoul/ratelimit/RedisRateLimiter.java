@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decisions sends what has queued meanwhile — after answering, so the callers it answered and who check again at
  * once still make that batch.
  *
- * <p>Why: each call costs a write, a read and a script start at both ends, the most expensive part of a check on a
- * busy machine (see bench/README.md, the limiter), so fewer, fuller calls are what lets a limiter instance keep up.
- * But one call at a time leaves the client idle while Redis works and Redis idle while the client works: on an idle
- * host that strict turn-taking, not CPU, is the ceiling. A second call for a full batch overlaps the two without
- * going back to small batches. Measured on 2 cores, JDK 25, issue 16's scenario, ratio to Bucket4j in the same run:
- * one call at a time 2.22 (platform threads) / 1.66 (virtual) idle; a second call at 8 waiting 2.40 / 2.11 idle and
- * 3.00 / 2.23 beside two busy processes (at 6: 2.55 / 1.86 idle, 1.27 / 2.23 loaded). Sending every check at once
- * while fewer than 8 calls were out lost on a loaded host (0.60 virtual, 0.93 platform of one call at a time, stop 21).
+ * <p>Why: each call costs a write, a read and a script start at both ends, the most expensive part of a check on a busy
+ * machine (see bench/README.md, the limiter), so fewer, fuller calls are what lets a limiter instance keep up. But one
+ * call at a time leaves the client idle while Redis works and Redis idle while the client works: on an idle host that
+ * strict turn-taking, not CPU, is the ceiling. A second call for a full batch overlaps the two without going back to
+ * small batches. Measured on 2 cores, JDK 25, issue 16's scenario, ratio to Bucket4j in the same run (bench/README.md's
+ * limiter command), platform / virtual threads: one call at a time 2.22 / 1.66 on an idle host; a second call at 8
+ * waiting 2.43 / 2.13 (at 4: 2.60 / 2.03, at 6: 2.55 / 1.86; 8 for the image's virtual threads). The price is some
+ * batching: checks per CPU-second against Bucket4j fell from 2.97 / 2.48 to 2.66 / 2.29, and beside two busy processes
+ * the two rules gave 1.5-2.2 and 1.6-2.8 in alternating runs, too noisy there to tell apart. Sending every check at
+ * once while fewer than 8 calls were out lost on a loaded host (0.60 virtual, 0.93 platform of one call at a time).
  * On a Redis Cluster each check goes alone (a script's keys must share a slot).
  */
 public final class RedisRateLimiter implements RateLimiter {
@@ -64,7 +66,7 @@ public final class RedisRateLimiter implements RateLimiter {
         } else {
             waiting.add(mine);
             waitingCount.incrementAndGet();
-            // Queued before looking at the calls out: a call finishing meanwhile either finds this check or is seen gone
+            // Queued before looking at the calls out: a call finishing meanwhile finds this check, or we see it gone
             pump();
         }
         try {
