@@ -113,7 +113,14 @@ class MetricsContractTest {
         String ours = exposition.lines()
                 .filter(l -> l.startsWith("consoul_") || l.startsWith("# HELP consoul_") || l.startsWith("# TYPE consoul_"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        Process promtool;
+        try {
+            promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        } catch (java.io.IOException notInstalled) {
+            throw new IllegalStateException("promtool is not installed; this test checks the exposition with it. "
+                    + "Install it with: sudo apt-get install -y prometheus (Debian/Ubuntu) "
+                    + "or brew install prometheus (macOS)", notInstalled);
+        }
         promtool.getOutputStream().write(ours.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
         String report = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
