@@ -4,6 +4,7 @@ import io.consoul.redis.LuaScript;
 import io.consoul.redis.RedisEndpoint;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * strict turn-taking, not CPU, is the ceiling. A second call for a full batch overlaps the two without going back to
  * small batches. Measured on 2 cores, JDK 25, issue 16's scenario, ratio to Bucket4j in the same run (bench/README.md's
  * limiter command), platform / virtual threads: one call at a time 2.22 / 1.66 on an idle host; a second call at 8
- * waiting 2.43 / 2.13 (at 4: 2.60 / 2.03, at 6: 2.55 / 1.86; 8 for the image's virtual threads). The price is some
+ * waiting 2.38-2.46 / 1.84-2.13 over six runs (at 4: 2.60 / 2.03, at 6: 2.55 / 1.86, one run each). The price is some
  * batching: checks per CPU-second against Bucket4j fell from 2.97 / 2.48 to 2.66 / 2.29, and beside two busy processes
  * the two rules gave 1.5-2.2 and 1.6-2.8 in alternating runs, too noisy there to tell apart. Sending every check at
  * once while fewer than 8 calls were out lost on a loaded host (0.60 virtual, 0.93 platform of one call at a time).
@@ -50,7 +51,6 @@ public final class RedisRateLimiter implements RateLimiter {
 
     private final RedisEndpoint redis;
     private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waitingCount = new AtomicInteger(); // the queue's size, an estimate: size() is O(n)
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisRateLimiter(RedisEndpoint redis) {
@@ -65,7 +65,6 @@ public final class RedisRateLimiter implements RateLimiter {
             send(List.of(mine));
         } else {
             waiting.add(mine);
-            waitingCount.incrementAndGet();
             // Queued before looking at the calls out: a call finishing meanwhile finds this check, or we see it gone
             pump();
         }
@@ -79,23 +78,32 @@ public final class RedisRateLimiter implements RateLimiter {
     /**
      * Sends what is waiting: at once while no call is out, as a second call once {@link #FULL_BATCH} wait; else the
      * call out sends it when it returns ({@link #finished}). Liveness rests on that alone: whenever checks wait, a call
-     * is out or this loop sends them; the count only decides whether a second call goes early.
+     * is out or this loop sends them; how many wait only decides whether a second call goes early.
      */
     private void pump() {
         while (!waiting.isEmpty()) {
             int out = inFlight.get();
             if (out >= MAX_IN_FLIGHT) return; // the call that finishes next sends them
-            if (out > 0 && waitingCount.get() < FULL_BATCH) return; // not worth a call of its own yet: share the next
+            if (out > 0 && !waitingAtLeast(FULL_BATCH)) return; // not worth a call of its own yet: share the next
             if (!inFlight.compareAndSet(out, out + 1)) continue;
             List<Check> batch = new ArrayList<>();
             for (Check c; batch.size() < MAX_BATCH && (c = waiting.poll()) != null; ) batch.add(c);
-            waitingCount.addAndGet(-batch.size());
             if (batch.isEmpty()) { // another pump took them; a check queued meanwhile may have seen our call "out"
                 inFlight.decrementAndGet();
                 continue; // so look again: returning here could leave it waiting with nothing out to send it
             }
             send(batch);
         }
+    }
+
+    /** Whether at least {@code n} checks wait: a look at the queue's head, where {@code size()} would walk it all. */
+    private boolean waitingAtLeast(int n) {
+        Iterator<Check> it = waiting.iterator();
+        for (int i = 0; i < n; i++) {
+            if (!it.hasNext()) return false;
+            it.next();
+        }
+        return true;
     }
 
     private void send(List<Check> batch) {
