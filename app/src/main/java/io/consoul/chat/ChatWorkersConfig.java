@@ -1,5 +1,6 @@
 package io.consoul.chat;
 
+import io.consoul.VirtualThreads;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,15 +39,12 @@ class ChatWorkersConfig {
 
     /** {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory())}, or null before Java 21. */
     static ExecutorService virtualThreadPerTask(String namePrefix) {
-        if (Runtime.version().feature() < 21) return null;
+        ThreadFactory virtual = VirtualThreads.factory(namePrefix);
+        if (virtual == null) return null;
         try {
-            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
-            builder = ofVirtual.getMethod("name", String.class, long.class).invoke(builder, namePrefix, 1L);
-            ThreadFactory factory = (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
             Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
-            return (ExecutorService) perTask.invoke(null, factory);
-        } catch (ReflectiveOperationException e) { // a JRE without them after all: the platform pool serves
+            return (ExecutorService) perTask.invoke(null, virtual);
+        } catch (ReflectiveOperationException e) { // a JRE without it after all: the platform pool serves
             log.warn("Virtual threads unavailable on Java {}: {}", Runtime.version(), e.toString());
             return null;
         }

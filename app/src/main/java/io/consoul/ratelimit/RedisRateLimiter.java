@@ -1,5 +1,6 @@
 package io.consoul.ratelimit;
 
+import io.consoul.VirtualThreads;
 import io.consoul.redis.LuaScript;
 import io.consoul.redis.RedisEndpoint;
 import io.lettuce.core.ScriptOutputType;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The shared limiter: one EVALSHA per check, so every instance counts against the same window.
@@ -33,6 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the two rules gave 1.5-2.2 and 1.6-2.8 in alternating runs, too noisy there to tell apart. Sending every check at
  * once while fewer than 8 calls were out lost on a loaded host (0.60 virtual, 0.93 platform of one call at a time).
  * On a Redis Cluster each check goes alone (a script's keys must share a slot).
+ *
+ * <p>Callers on virtual threads (the app on Java 21+, as the image runs) are answered from a virtual thread started for
+ * their batch, not from the Lettuce thread that read the reply ({@link #handBack} says why). Measured as above, virtual
+ * callers, ratio to Bucket4j in alternating runs of each way: 2.83 and 2.85 against 1.97 and 2.24 on an idle host, 3.07
+ * and 3.45 against 2.45 and 2.00 beside two busy processes, with checks per CPU-second up from 2.3-2.5 to 3.0-3.1. For
+ * platform callers the extra hop cost (2.18 and 2.17 against 2.35 and 2.37), so they are answered as before.
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
@@ -50,16 +59,27 @@ public final class RedisRateLimiter implements RateLimiter {
     static final String KEY_SUFFIX = ":list";
 
     private final RedisEndpoint redis;
+    /** Starts the thread that answers a batch whose callers wait on virtual threads; null where the JRE has none. */
+    private final ThreadFactory answerers;
+    /** Which callers are answered from a thread of {@link #answerers}: those on virtual threads. */
+    private final Predicate<Thread> answeredApart;
     private final ConcurrentLinkedQueue<Check> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisRateLimiter(RedisEndpoint redis) {
+        this(redis, VirtualThreads.factory("consoul-rate-limit-"), VirtualThreads::isVirtual);
+    }
+
+    /** With another rule for who is answered apart: tests on Java 17, which has no virtual threads. */
+    RedisRateLimiter(RedisEndpoint redis, ThreadFactory answerers, Predicate<Thread> answeredApart) {
         this.redis = redis;
+        this.answerers = answerers;
+        this.answeredApart = answeredApart;
     }
 
     @Override
     public Decision check(String bucket, RateLimit limit) {
-        Check mine = new Check(bucket, limit);
+        Check mine = new Check(bucket, limit, answerers != null && answeredApart.test(Thread.currentThread()));
         if (redis.isCluster()) {
             inFlight.incrementAndGet();
             send(List.of(mine));
@@ -117,10 +137,30 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         try {
             SCRIPT.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keys, args)
-                    .whenComplete((r, failure) -> finished(batch, r, failure));
+                    .whenComplete((r, failure) -> handBack(batch, r, failure));
         } catch (RuntimeException e) { // not connected: refused before anything was sent
             finished(batch, null, e);
         }
+    }
+
+    /**
+     * Answers a batch from the Lettuce thread that read its reply, unless a caller in it waits on a virtual thread:
+     * then from a new virtual thread. Why: waking a virtual thread from the Lettuce thread hands it to the virtual-thread
+     * scheduler from outside, which can wake a carrier thread for each caller, and meanwhile the next reply and the
+     * writes queued for Redis wait. One new virtual thread is one such hand-over; from its carrier the callers it wakes
+     * go on that carrier's own queue. Platform callers are woken by the OS either way, so for them the extra hop costs.
+     */
+    private void handBack(List<Check> batch, List<Long> r, Throwable failure) {
+        for (Check c : batch) {
+            if (!c.answeredApart) continue;
+            try {
+                answerers.newThread(() -> finished(batch, r, failure)).start();
+                return;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                break; // no thread to be had: answer here, as on Java 17, rather than leave the callers waiting
+            }
+        }
+        finished(batch, r, failure);
     }
 
     private void finished(List<Check> batch, List<Long> r, Throwable failure) {
@@ -150,10 +190,13 @@ public final class RedisRateLimiter implements RateLimiter {
     private static final class Check extends CompletableFuture<Decision> {
         final String bucket;
         final RateLimit limit;
+        /** Answered from a thread of its own, as its caller waits on a virtual thread (see handBack). */
+        final boolean answeredApart;
 
-        Check(String bucket, RateLimit limit) {
+        Check(String bucket, RateLimit limit, boolean answeredApart) {
             this.bucket = bucket;
             this.limit = limit;
+            this.answeredApart = answeredApart;
         }
     }
 }

@@ -18,11 +18,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -207,6 +213,49 @@ class RedisRateLimiterTest {
         Map<String, Long> after = sentByCommand();
         assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L))
                 .as("the first alone, the eight together, the three behind them together").isEqualTo(3L);
+    }
+
+    /**
+     * Callers on virtual threads are answered from a thread of their own, not from the Lettuce thread that read the
+     * reply (why: {@code RedisRateLimiter.handBack}); platform callers from the Lettuce thread. The build's Java 17 has
+     * no virtual threads, so callers named "virtual-" stand in for them (VirtualThreadsTest covers the real lookup).
+     */
+    @Test
+    void callersOnVirtualThreadsAreAnsweredFromAThreadOfTheirOwn() throws Exception {
+        AtomicInteger answerers = new AtomicInteger();
+        ThreadFactory counted = r -> new Thread(() -> {
+            answerers.incrementAndGet();
+            r.run();
+        }, "answerer");
+        RedisRateLimiter limiter = new RedisRateLimiter(endpoint, counted, t -> t.getName().startsWith("virtual-"));
+        RateLimit limit = new RateLimit(10, Duration.ofMinutes(1));
+
+        List<Integer> remaining = on("virtual-caller", () -> IntStream.range(0, 3)
+                .mapToObj(i -> limiter.check("test:answered-apart", limit).remaining()).toList());
+        assertThat(remaining).as("answers intact").containsExactly(9, 8, 7);
+        assertThat(answerers.get()).as("one answering thread per call (one check each, one after another)").isEqualTo(3);
+
+        remaining = on("platform-caller", () -> IntStream.range(0, 3)
+                .mapToObj(i -> limiter.check("test:answered-apart", limit).remaining()).toList());
+        assertThat(remaining).containsExactly(6, 5, 4);
+        assertThat(answerers.get()).as("platform callers answered where the reply was read").isEqualTo(3);
+    }
+
+    @Test
+    void whenNoAnsweringThreadCanBeStartedTheCallerIsAnsweredAnyway() throws Exception {
+        ThreadFactory exhausted = r -> {
+            throw new RejectedExecutionException("no threads left");
+        };
+        RedisRateLimiter limiter = new RedisRateLimiter(endpoint, exhausted, t -> true);
+        RateLimit limit = new RateLimit(10, Duration.ofMinutes(1));
+        assertThat(on("virtual-caller", () -> limiter.check("test:no-answerer", limit).remaining())).isEqualTo(9);
+    }
+
+    /** Runs {@code task} on a new platform thread of that name and returns what it returned. */
+    private static <T> T on(String threadName, Callable<T> task) throws Exception {
+        FutureTask<T> run = new FutureTask<>(task);
+        new Thread(run, threadName).start();
+        return run.get(10, TimeUnit.SECONDS);
     }
 
     /** Waits that poll often: each must end well inside the pause. */
