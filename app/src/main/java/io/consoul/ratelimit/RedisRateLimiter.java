@@ -39,9 +39,10 @@ import java.util.function.Predicate;
  *
  * <p>Callers on virtual threads (the app on Java 21+, as the image runs) are answered from a virtual thread started for
  * their batch, not from the Lettuce thread that read the reply ({@link #handBack} says why). Measured as above, virtual
- * callers, ratio to Bucket4j in alternating runs of each way: 2.83 and 2.85 against 1.97 and 2.24 on an idle host, 3.07
- * and 3.45 against 2.45 and 2.00 beside two busy processes, with checks per CPU-second up from 2.3-2.5 to 3.0-3.1. For
- * platform callers the extra hop cost (2.18 and 2.17 against 2.35 and 2.37), so they are answered as before.
+ * callers, ratio to Bucket4j in alternating runs of each way: 2.72-2.85 against 1.93-2.24 on an idle host, 3.07 and 3.45
+ * against 2.45 and 2.00 beside two busy processes, checks per CPU-second up from 2.2-2.5 to 3.0-3.1; the limiter command
+ * itself gave 2.57 (tier 2.73). For platform callers the extra hop cost (2.18 and 2.17 against 2.35 and 2.37 in
+ * alternating runs), so they are answered as before.
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final int MAX_BATCH = 64;
