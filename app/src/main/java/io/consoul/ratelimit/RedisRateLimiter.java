@@ -152,13 +152,12 @@ public final class RedisRateLimiter implements RateLimiter {
      * go on that carrier's own queue. Platform callers are woken by the OS either way, so for them the extra hop costs.
      */
     private void handBack(List<Check> batch, List<Long> r, Throwable failure) {
-        for (Check c : batch) {
-            if (!c.answeredApart) continue;
+        if (batch.stream().anyMatch(c -> c.answeredApart)) {
             try {
                 answerers.newThread(() -> finished(batch, r, failure)).start();
                 return;
             } catch (RuntimeException | OutOfMemoryError e) {
-                break; // no thread to be had: answer here, as on Java 17, rather than leave the callers waiting
+                // no thread to be had: answer here, as on Java 17, rather than leave the callers waiting
             }
         }
         finished(batch, r, failure);
