@@ -2,6 +2,7 @@ package io.consoul.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.consoul.VirtualThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ChatWorkersConfigTest {
         try {
             Thread worker = workers.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
             boolean jreHasVirtualThreads = Runtime.version().feature() >= 21;
-            assertThat(isVirtual(worker)).as("virtual on Java %s", Runtime.version()).isEqualTo(jreHasVirtualThreads);
+            assertThat(VirtualThreads.isVirtual(worker)).as("virtual on Java %s", Runtime.version()).isEqualTo(jreHasVirtualThreads);
             assertThat(worker.getName()).startsWith("consoul-chat-");
             assertThat(worker.isDaemon()).as("never keeps the JVM alive").isTrue();
         } finally {
@@ -32,10 +33,5 @@ class ChatWorkersConfigTest {
         } finally {
             if (virtual != null) virtual.shutdown();
         }
-    }
-
-    private static boolean isVirtual(Thread t) throws Exception {
-        if (Runtime.version().feature() < 21) return false;
-        return (boolean) Thread.class.getMethod("isVirtual").invoke(t);
     }
 }

@@ -216,39 +216,65 @@ class RedisRateLimiterTest {
     }
 
     /**
-     * Callers on virtual threads are answered from a thread of their own, not from the Lettuce thread that read the
-     * reply (why: {@code RedisRateLimiter.handBack}); platform callers from the Lettuce thread. The build's Java 17 has
-     * no virtual threads, so callers named "virtual-" stand in for them (VirtualThreadsTest covers the real lookup).
+     * Callers on virtual threads that share a call are answered from a thread of their own, not from the Lettuce thread
+     * that read the reply (why: {@code RedisRateLimiter.handBack}); a lone caller and platform callers from the Lettuce
+     * thread. The build's Java 17 has no virtual threads, so callers named "virtual-" stand in for them
+     * (VirtualThreadsTest covers the real lookup).
      */
     @Test
-    void callersOnVirtualThreadsAreAnsweredFromAThreadOfTheirOwn() throws Exception {
+    void callersOnVirtualThreadsThatShareACallAreAnsweredFromAThreadOfTheirOwn() throws Exception {
         AtomicInteger answerers = new AtomicInteger();
         ThreadFactory counted = r -> new Thread(() -> {
             answerers.incrementAndGet();
             r.run();
         }, "answerer");
         RedisRateLimiter limiter = new RedisRateLimiter(endpoint, counted, t -> t.getName().startsWith("virtual-"));
-        RateLimit limit = new RateLimit(10, Duration.ofMinutes(1));
 
-        List<Integer> remaining = on("virtual-caller", () -> IntStream.range(0, 3)
-                .mapToObj(i -> limiter.check("test:answered-apart", limit).remaining()).toList());
+        List<Integer> remaining = on("virtual-lone", () -> IntStream.range(0, 3)
+                .mapToObj(i -> limiter.check("test:apart-lone", TEN_A_MINUTE).remaining()).toList());
         assertThat(remaining).as("answers intact").containsExactly(9, 8, 7);
-        assertThat(answerers.get()).as("one answering thread per call (one check each, one after another)").isEqualTo(3);
+        assertThat(answerers.get()).as("a lone caller, one check a call: answered where the reply was read").isZero();
 
-        remaining = on("platform-caller", () -> IntStream.range(0, 3)
-                .mapToObj(i -> limiter.check("test:answered-apart", limit).remaining()).toList());
-        assertThat(remaining).containsExactly(6, 5, 4);
-        assertThat(answerers.get()).as("platform callers answered where the reply was read").isEqualTo(3);
+        assertThat(oneThenThreeTogether(limiter, "virtual-", "test:apart-shared")).containsExactlyInAnyOrder(9, 8, 7, 6);
+        assertThat(answerers.get()).as("one answering thread for the three that shared a call").isEqualTo(1);
+
+        assertThat(oneThenThreeTogether(limiter, "platform-", "test:apart-platform")).containsExactlyInAnyOrder(9, 8, 7, 6);
+        assertThat(answerers.get()).as("platform callers: answered where the reply was read").isEqualTo(1);
     }
 
     @Test
-    void whenNoAnsweringThreadCanBeStartedTheCallerIsAnsweredAnyway() throws Exception {
+    void whenNoAnsweringThreadCanBeStartedTheCallersAreAnsweredAnyway() throws Exception {
         ThreadFactory exhausted = r -> {
             throw new RejectedExecutionException("no threads left");
         };
         RedisRateLimiter limiter = new RedisRateLimiter(endpoint, exhausted, t -> true);
-        RateLimit limit = new RateLimit(10, Duration.ofMinutes(1));
-        assertThat(on("virtual-caller", () -> limiter.check("test:no-answerer", limit).remaining())).isEqualTo(9);
+        limiter.check("test:no-answerer-warm", TEN_A_MINUTE); // the script is cached on this server from here on
+        assertThat(oneThenThreeTogether(limiter, "virtual-", "test:no-answerer")).containsExactlyInAnyOrder(9, 8, 7, 6);
+    }
+
+    private static final RateLimit TEN_A_MINUTE = new RateLimit(10, Duration.ofMinutes(1));
+
+    /**
+     * Four checks of {@link #TEN_A_MINUTE} on threads named {@code callerPrefix1..4}: one alone, then three that queue
+     * behind it while Redis is paused and share the next call. Returns their decisions' remaining counts.
+     */
+    private static List<Integer> oneThenThreeTogether(RedisRateLimiter limiter, String callerPrefix, String bucket)
+            throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(4, r -> new Thread(r, callerPrefix + n.incrementAndGet()));
+        try {
+            redis.command("CLIENT PAUSE 1500 ALL"); // as in the batching test: long enough to see, short of the timeout
+            List<Future<RateLimiter.Decision>> checks = new ArrayList<>();
+            checks.add(callers.submit(() -> limiter.check(bucket, TEN_A_MINUTE)));
+            whilePaused().until(() -> limiter.callsOut() == 1 && limiter.queued() == 0);
+            for (int i = 0; i < 3; i++) checks.add(callers.submit(() -> limiter.check(bucket, TEN_A_MINUTE)));
+            whilePaused().until(() -> limiter.queued() == 3);
+            List<Integer> remaining = new ArrayList<>();
+            for (Future<RateLimiter.Decision> f : checks) remaining.add(f.get(10, TimeUnit.SECONDS).remaining());
+            return remaining;
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** Runs {@code task} on a new platform thread of that name and returns what it returned. */
